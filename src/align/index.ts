@@ -1,0 +1,11 @@
+import type { AlignMode } from '../core/types.js';
+import { alignComparable } from './comparable.js';
+import { alignParallel } from './parallel.js';
+import type { AlignSide, Alignment } from './types.js';
+
+export type { AlignSide, Alignment } from './types.js';
+export { SimilarityMatrix, mergeVectors } from './matrix.js';
+
+export function align(mode: AlignMode, mt: AlignSide, refs: readonly AlignSide[]): Alignment {
+  return mode === 'parallel' ? alignParallel(mt, refs) : alignComparable(mt, refs);
+}

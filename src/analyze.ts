@@ -1,0 +1,151 @@
+import type { AlignedSentence, AlignMode, Analysis, Document, Flag, Sentence } from './core/types.js';
+import { VERSION } from './core/version.js';
+import { usageError } from './core/errors.js';
+import { ALIGN } from './config.js';
+import { segmentDocument } from './segment/index.js';
+import { loadEmbedder, type Embedder, type EmbedderOptions, type EncodedText } from './embed/embedder.js';
+import { align, type AlignSide } from './align/index.js';
+import { defaultDetectors } from './detect/index.js';
+import { rankFlags } from './detect/rank.js';
+import { ReferenceIndex } from './detect/ref-index.js';
+import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
+import { documentScore, sentenceScore } from './score/sentence.js';
+import { mqmPenalty, round } from './score/mqm.js';
+
+export interface TextInput {
+  /** Path or label; appears as `ref` in matches and evidence. */
+  id: string;
+  text: string;
+}
+
+export interface AnalyzeOptions {
+  mode?: AlignMode;
+  sourceLang?: string;
+  glossary?: GlossaryEntry[];
+}
+
+export type Progress = (stage: 'embedding' | 'aligning' | 'detecting', done: number, total: number) => void;
+
+const SEGMENTER_ID = 'intl-sentence.1';
+
+/** sacreBLEU-style reproducibility signature: everything that changes a number appears in it. */
+export function signature(embedderId: string, nrefs: number, mode: AlignMode, sourceLang: string): string {
+  return `nrefs:${nrefs}|mode:${mode}|src:${sourceLang}|model:${embedderId}|seg:${SEGMENTER_ID}|align:${mode}-top${ALIGN.alternatives}|version:${VERSION}`;
+}
+
+function wordCount(doc: EncodedDoc, s: Sentence): number {
+  return doc.sentences[s.index]!.tokens.filter((t) => t.word).length;
+}
+
+/** Holds the loaded model (and its cache) so that check, review, score and eval share one load. */
+export class Analyzer {
+  constructor(
+    readonly embedder: Embedder,
+    readonly detectors: readonly Detector[] = defaultDetectors(),
+  ) {}
+
+  /** Embeds every sentence of every document in one batched pass (identical texts are embedded once). */
+  async encodeDocs(docs: readonly Document[], progress?: Progress): Promise<EncodedDoc[]> {
+    const texts = docs.flatMap((d) => d.sentences.map((s) => s.text));
+    const encoded = await this.embedder.encode(texts, (done, total) => progress?.('embedding', done, total));
+    let k = 0;
+    return docs.map((d) => ({
+      id: d.id,
+      text: d.text,
+      sentences: d.sentences.map((sentence) => toEncoded(sentence, encoded[k++]!)),
+    }));
+  }
+
+  async analyze(mt: TextInput, refs: readonly TextInput[], options: AnalyzeOptions = {}, progress?: Progress): Promise<Analysis> {
+    const [result] = await this.analyzeMany([{ mt, refs }], options, progress);
+    return result!;
+  }
+
+  /** Many items at once: all sentences go through the model together, so batches stay full. */
+  async analyzeMany(
+    items: readonly { mt: TextInput; refs: readonly TextInput[] }[],
+    options: AnalyzeOptions = {},
+    progress?: Progress,
+  ): Promise<Analysis[]> {
+    for (const item of items) if (item.refs.length === 0) throw usageError('at least one reference text is needed');
+    const docs = items.map((item) => [item.mt, ...item.refs].map((t) => segmentDocument(t.id, t.text)));
+    const encoded = await this.encodeDocs(docs.flat(), progress);
+    let k = 0;
+    const results: Analysis[] = [];
+    for (const [i, item] of items.entries()) {
+      const group = encoded.slice(k, k + item.refs.length + 1);
+      k += item.refs.length + 1;
+      progress?.('detecting', i, items.length);
+      results.push(await this.finish(group[0]!, group.slice(1), options));
+    }
+    return results;
+  }
+
+  private async finish(mt: EncodedDoc, refs: EncodedDoc[], options: AnalyzeOptions): Promise<Analysis> {
+    const mode = options.mode ?? 'comparable';
+    const detectOptions: DetectOptions = { mode, sourceLang: options.sourceLang ?? 'de', glossary: options.glossary ?? [] };
+    const alignment = align(mode, toSide(mt), refs.map(toSide));
+    const aligned: AlignedSentence[] = mt.sentences.map(({ sentence }, i) => {
+      const matches = alignment.matches[i]!;
+      const similarity = matches[0]?.similarity ?? 0;
+      return { ...sentence, score: 0, similarity: round(similarity), mqm: 0, matches, unsupported: similarity < ALIGN.supportThreshold };
+    });
+    const ctx = { mt, refs, aligned, index: new ReferenceIndex(refs), options: detectOptions, unmatched: alignment.unmatched };
+    const raw = (await Promise.all(this.detectors.map((d) => d.detect(ctx)))).flat();
+    const flags = rankFlags(raw, aligned);
+    return assemble(mt, refs, aligned, flags, alignment.unmatched, signature(this.embedder.id, refs.length, mode, detectOptions.sourceLang), mode);
+  }
+}
+
+function assemble(
+  mt: EncodedDoc,
+  refs: EncodedDoc[],
+  aligned: AlignedSentence[],
+  flags: Flag[],
+  unmatched: number[][],
+  sig: string,
+  mode: AlignMode,
+): Analysis {
+  const weighted = aligned.map((s) => {
+    const words = wordCount(mt, s);
+    s.mqm = mqmPenalty(flags.filter((f) => f.sentence === s.index));
+    s.score = round(sentenceScore(s.similarity, s.mqm, words));
+    for (const m of s.matches) m.similarity = round(m.similarity);
+    return { score: s.score, words };
+  });
+  const words = weighted.reduce((n, s) => n + s.words, 0);
+  const mqm = mqmPenalty(flags);
+  return {
+    version: 1,
+    signature: sig,
+    mt: mt.id,
+    refs: refs.map((r, i) => ({ id: r.id, sentences: r.sentences.length, unmatched: unmatched[i] ?? [] })),
+    mode,
+    score: round(documentScore(weighted)),
+    mqm,
+    mqmPer100: words ? round((100 * mqm) / words) : 0,
+    words,
+    sentences: aligned,
+    flags,
+  };
+}
+
+function toEncoded(sentence: Sentence, enc: EncodedText): EncodedDoc['sentences'][number] {
+  // The embedder tokenised the sentence on its own; shift token offsets into the document's frame.
+  const tokens = enc.tokens.map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start }));
+  return { sentence, tokens, vectors: enc.tokenVectors, vector: enc.vector };
+}
+
+function toSide(doc: EncodedDoc): AlignSide {
+  return {
+    id: doc.id,
+    text: doc.text,
+    sentences: doc.sentences.map((s) => s.sentence),
+    vectors: doc.sentences.map((s) => s.vector),
+    lengths: doc.sentences.map((s) => s.tokens.length + 2),
+  };
+}
+
+export async function createAnalyzer(options: EmbedderOptions = {}): Promise<Analyzer> {
+  return new Analyzer(await loadEmbedder(options));
+}

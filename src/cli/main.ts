@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import './guard.js';
+import { Command, CommanderError } from 'commander';
+import { EXIT, MtdiffError } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
+import { registerCheck } from './check.js';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`mtdiff: ${message.split('\n')[0]}\n`);
+  process.exit(code);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name('mtdiff')
+    .description('Review machine translation against English coverage of the same story')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerCheck(program);
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((err: unknown) => {
+  if (err instanceof MtdiffError) fail(err.message, err.exitCode);
+  if (err instanceof CommanderError) {
+    // commander already printed its message; help and version are successes
+    process.exit(err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage);
+  }
+  if (process.env.MTDIFF_DEBUG) console.error(err);
+  fail(`internal error: ${(err as Error)?.message ?? String(err)} (set MTDIFF_DEBUG=1 for details)`, EXIT.internal);
+});

@@ -1,0 +1,59 @@
+/**
+ * Every tunable number of mtdiff, each with how it was chosen. Nothing here was fitted to a seed article;
+ * numbers marked "prior" are reasoned defaults awaiting calibration on annotated data (see BENCHMARKS.md).
+ */
+
+export const EMBED = {
+  /** Throughput on 2 cores flattens between 16 and 64 (BENCHMARKS.md); 32 keeps memory low. */
+  batchSize: 32,
+} as const;
+
+export const ALIGN = {
+  /** How many matches per MT sentence are kept (best + alternatives the reviewer can cycle through). */
+  alternatives: 3,
+  /**
+   * Below this cosine the best reference sentence is not support, only topical overlap.
+   * Prior: all-MiniLM-L6-v2 cosines between unrelated sentences on one news story sit around 0.3-0.45,
+   * paraphrases of the same fact above 0.6; 0.5 separates the two.
+   */
+  supportThreshold: 0.5,
+  /** A merged match (two consecutive reference sentences) must beat the single best by this much. Prior. */
+  mergeGain: 0.03,
+  /** Parallel mode: cost of leaving a sentence unaligned, in cosine units (Vecalign-style skip penalty). Prior. */
+  skipPenalty: 0.35,
+} as const;
+
+export const SCORE = {
+  /**
+   * Cosine mapped linearly to [0, 1] between these two points. Prior: below 0.2 the pair shares nothing,
+   * above 0.95 it is a near-verbatim paraphrase.
+   */
+  simFloor: 0.2,
+  simCeil: 0.95,
+  /** Sentence score = similarity part * exp(-mqmPerWord * penaltyScale). Prior. */
+  penaltyScale: 2,
+} as const;
+
+/** MQM weights as in WMT21 (Freitag et al. 2021): minor 1, major 5, critical 10, minor punctuation 0.1. */
+export const MQM_WEIGHTS = {
+  minor: 1,
+  major: 5,
+  critical: 10,
+  minorPunctuation: 0.1,
+} as const;
+
+/** Input limits: larger inputs are refused with a clear message (override with --max-bytes). */
+export const LIMITS = {
+  maxBytes: 5 * 1024 * 1024,
+} as const;
+
+export const UNTRANSLATED = {
+  /** Shorter tokens collide with abbreviations and English fragments in every language. Prior. */
+  minLength: 3,
+  /** Confidence for "in the source dictionary, not in the English one, not in any reference". Prior. */
+  baseConfidence: 0.6,
+  /** The bilingual dictionary knows it as a word. Prior. */
+  dictionaryBonus: 0.1,
+  /** Its translation is what the aligned references say. Prior. */
+  confirmedBonus: 0.25,
+} as const;

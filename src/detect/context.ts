@@ -1,0 +1,54 @@
+import type { Evidence, Token } from '../core/types.js';
+import { ALIGN } from '../config.js';
+import { stem } from '../segment/stem.js';
+import type { DetectContext, EncodedSentence } from './types.js';
+
+export interface RefSentence extends EncodedSentence {
+  ref: string;
+  similarity: number;
+}
+
+/**
+ * The reference sentences aligned to MT sentence i that are close enough to count as support, merged
+ * matches expanded into their sentences. These are the "same slot" the detectors compare against.
+ */
+export function alignedRefs(ctx: DetectContext, i: number): RefSentence[] {
+  const out: RefSentence[] = [];
+  for (const m of ctx.aligned[i]?.matches ?? []) {
+    if (m.similarity < ALIGN.supportThreshold) continue;
+    const doc = ctx.refs.find((r) => r.id === m.ref);
+    if (!doc) continue;
+    for (let k = m.index; k <= (m.merged ?? m.index); k++) {
+      const s = doc.sentences[k];
+      if (s && !out.some((o) => o.ref === m.ref && o.sentence.index === k)) out.push({ ...s, ref: m.ref, similarity: m.similarity });
+    }
+  }
+  return out;
+}
+
+export function evidenceOf(s: RefSentence): Evidence {
+  return { ref: s.ref, index: s.sentence.index, text: s.sentence.text };
+}
+
+/** Word tokens of a sentence whose stem equals the given stem. */
+export function tokensWithStem(s: EncodedSentence, st: string): Token[] {
+  return s.tokens.filter((t) => t.word && stem(t.norm) === st);
+}
+
+export function wordTokens(s: EncodedSentence): { token: Token; k: number }[] {
+  return s.tokens.map((token, k) => ({ token, k })).filter((x) => x.token.word);
+}
+
+/** "'a', 'b' and 'c'" for messages. */
+export function quoteList(items: readonly string[]): string {
+  const q = items.map((s) => `'${s}'`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+export function languageName(lang: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}

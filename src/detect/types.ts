@@ -1,0 +1,50 @@
+import type { AlignedSentence, AlignMode, Flag, Sentence, Token } from '../core/types.js';
+import type { ReferenceIndex } from './ref-index.js';
+
+/** A sentence with its tokens (offsets into the whole document) and the model's vectors. */
+export interface EncodedSentence {
+  sentence: Sentence;
+  tokens: Token[];
+  /** Contextual vector per token (null past the model's length limit). */
+  vectors: (Float32Array | null)[];
+  /** Sentence embedding. */
+  vector: Float32Array;
+}
+
+export interface EncodedDoc {
+  id: string;
+  text: string;
+  sentences: EncodedSentence[];
+}
+
+export interface GlossaryEntry {
+  source: string;
+  target: string;
+  forbidden: string[];
+}
+
+export interface DetectOptions {
+  /** BCP-47 primary tag of the language the MT was translated from (default de). */
+  sourceLang: string;
+  glossary: GlossaryEntry[];
+  mode: AlignMode;
+}
+
+export interface DetectContext {
+  mt: EncodedDoc;
+  refs: EncodedDoc[];
+  /** One entry per MT sentence, in order. */
+  aligned: AlignedSentence[];
+  index: ReferenceIndex;
+  options: DetectOptions;
+  /** Reference sentences left unaligned, per reference (parallel mode). */
+  unmatched: number[][];
+}
+
+/** A flag before ranking: no `sentence` yet is fine, the ranking step fills it. */
+export type RawFlag = Omit<Flag, 'sentence'> & { sentence?: number };
+
+export interface Detector {
+  readonly id: string;
+  detect(ctx: DetectContext): RawFlag[] | Promise<RawFlag[]>;
+}

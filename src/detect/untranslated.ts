@@ -1,0 +1,144 @@
+import type NSpell from 'nspell';
+import type { Token } from '../core/types.js';
+import { UNTRANSLATED } from '../config.js';
+import { stem } from '../segment/stem.js';
+import { alignedRefs, evidenceOf, languageName, type RefSentence } from './context.js';
+import { DictdDictionary } from './lexicon/bilingual.js';
+import { ENGLISH_HUNSPELL, languageResources } from './lexicon/languages.js';
+import { knows, loadSpeller } from './lexicon/spell.js';
+import type { DetectContext, Detector, RawFlag } from './types.js';
+
+/** English inflection a source-language stem picks up in MT output ("geisels"); longest first. */
+const ENGLISH_ENDINGS = ["'s", 'ing', 'ed', 'es', 's'];
+
+interface SourceHit {
+  /** The part of the token that is a source-language word, offsets relative to the token. */
+  from: number;
+  to: number;
+  /** The source-language form found in the dictionary. */
+  lemma: string;
+  /** English ending glued to it, if any. */
+  ending: string;
+}
+
+export interface Lexicons {
+  english: NSpell;
+  source: NSpell;
+  bilingual?: DictdDictionary;
+}
+
+/** Is this (part of a) token a source-language word and not an English one? */
+export function sourceWord(word: string, lex: Lexicons): { lemma: string; ending: string } | undefined {
+  if (word.length < UNTRANSLATED.minLength || !/^\p{L}+$/u.test(word)) return undefined;
+  if (knows(lex.english, word) || knows(lex.english, word.toLowerCase())) return undefined;
+  if (knows(lex.source, word)) return { lemma: word, ending: '' };
+  const lower = word.toLowerCase();
+  for (const ending of ENGLISH_ENDINGS) {
+    const base = word.slice(0, -ending.length);
+    if (lower.endsWith(ending) && base.length >= UNTRANSLATED.minLength && knows(lex.source, base)) return { lemma: base, ending };
+  }
+  return undefined;
+}
+
+/** The token itself, or the source-language parts of a hyphenated compound ("US-Geisel"). */
+function sourceParts(token: Token, lex: Lexicons): SourceHit[] {
+  const whole = sourceWord(token.text, lex);
+  if (whole) return [{ from: 0, to: token.text.length, ...whole }];
+  if (!token.text.includes('-')) return [];
+  const hits: SourceHit[] = [];
+  let at = 0;
+  for (const part of token.text.split('-')) {
+    const hit = sourceWord(part, lex);
+    if (hit) hits.push({ from: at, to: at + part.length, ...hit });
+    at += part.length + 1;
+  }
+  return hits;
+}
+
+/** Among the dictionary's translations, the one the aligned references use, in the form they use it. */
+function confirmedTranslation(translations: string[], refs: RefSentence[]): { word: string; refs: RefSentence[] } | undefined {
+  for (const t of translations) {
+    const stems = t.toLowerCase().split(/\s+/).map(stem);
+    const head = stems[stems.length - 1]!;
+    const supporting = refs.filter((r) => r.tokens.some((tok) => tok.word && stem(tok.norm) === head));
+    if (supporting.length === 0) continue;
+    const surface = supporting[0]!.tokens.find((tok) => tok.word && stem(tok.norm) === head)!;
+    const words = t.split(/\s+/);
+    words[words.length - 1] = surface.norm;
+    return { word: words.join(' '), refs: supporting };
+  }
+  return undefined;
+}
+
+/** Dictionary forms to look up: the form found, then with common inflection removed (Geiseln -> Geisel). */
+function lookupForms(lemma: string, lex: Lexicons): string[] {
+  const forms = [lemma];
+  for (const cut of [1, 2]) {
+    const base = lemma.slice(0, -cut);
+    if (base.length >= UNTRANSLATED.minLength && knows(lex.source, base)) forms.push(base);
+  }
+  return forms;
+}
+
+export class UntranslatedDetector implements Detector {
+  readonly id = 'untranslated';
+
+  constructor(private readonly lexicons?: (lang: string) => Promise<Lexicons | undefined>) {}
+
+  async detect(ctx: DetectContext): Promise<RawFlag[]> {
+    const lex = await (this.lexicons ?? loadLexicons)(ctx.options.sourceLang);
+    if (!lex) return [];
+    const lang = languageName(ctx.options.sourceLang);
+    const flags: RawFlag[] = [];
+    ctx.mt.sentences.forEach((s, i) => {
+      let refs: RefSentence[] | undefined;
+      for (const token of s.tokens) {
+        // A word the references use is English for our purposes (names, loan words).
+        if (!token.word || ctx.index.words.has(token.norm)) continue;
+        for (const hit of sourceParts(token, lex)) {
+          refs ??= alignedRefs(ctx, i);
+          flags.push(this.flag(token, hit, lex, refs, lang));
+        }
+      }
+    });
+    return flags;
+  }
+
+  private flag(token: Token, hit: SourceHit, lex: Lexicons, refs: RefSentence[], lang: string): RawFlag {
+    const text = token.text.slice(hit.from, hit.to);
+    const translations = lex.bilingual ? lookupForms(hit.lemma, lex).flatMap((f) => lex.bilingual!.translate(f)) : [];
+    const confirmed = confirmedTranslation(translations, refs);
+    const suggestion = confirmed?.word ?? (translations[0] ? translations[0] + (hit.ending === "'s" ? "'s" : '') : undefined);
+    const gloss = translations.length ? ` (${lang} for '${translations.slice(0, 3).join("', '")}')` : '';
+    const support = confirmed ? `; ${confirmed.refs.length} aligned reference sentence${confirmed.refs.length > 1 ? 's say' : ' says'} '${confirmed.word}'` : '';
+    const confidence = Math.min(0.99, UNTRANSLATED.baseConfidence + (confirmed ? UNTRANSLATED.confirmedBonus : 0) + (translations.length ? UNTRANSLATED.dictionaryBonus : 0));
+    return {
+      start: token.start + hit.from,
+      end: token.start + hit.to,
+      text,
+      category: 'untranslated',
+      severity: 'major',
+      confidence,
+      message: `'${text}' is ${lang}, not English${gloss}${support}.`,
+      ...(suggestion ? { suggestion } : {}),
+      evidence: (confirmed?.refs ?? []).slice(0, 3).map(evidenceOf),
+      detector: this.id,
+    };
+  }
+}
+
+const lexiconCache = new Map<string, Promise<Lexicons | undefined>>();
+
+export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
+  let p = lexiconCache.get(lang);
+  if (!p) {
+    const res = languageResources(lang);
+    p = res
+      ? Promise.all([loadSpeller(ENGLISH_HUNSPELL), loadSpeller(res.hunspell)]).then(([english, source]) =>
+          english && source ? { english, source, bilingual: DictdDictionary.open(res.freedict) } : undefined,
+        )
+      : Promise.resolve(undefined);
+    lexiconCache.set(lang, p);
+  }
+  return p;
+}
