@@ -130,13 +130,20 @@ def main() -> int:
     single = np.vstack([onnx_embed(session, tokenizer, [s]) for s in SENTENCES]).astype(np.float64)
     pad_drift = float(np.abs(batched - single).max())
 
+    # Dynamic quantization computes activation scales per call, so a padded batch and
+    # a single sentence give slightly different vectors; both must stay close to upstream.
     cos = (ref * batched).sum(axis=1)
+    cos1 = (ref * single).sum(axis=1)
     n_tok = [len(tokenizer(s, truncation=True, max_length=256)["input_ids"]) for s in SENTENCES]
-    for i, (c, s) in enumerate(zip(cos, SENTENCES)):
-        flag = "" if c >= THRESHOLD else "  <-- FAIL"
-        print(f"{i:2d} cos={c:.5f} tokens={n_tok[i]:3d}  {s[:70]!r}{flag}")
-    print(f"cosine min={cos.min():.5f} mean={cos.mean():.5f} "
-          f"(batched vs single max abs diff {pad_drift:.2e})")
+    print("  #  batched  single  tokens  text")
+    for i, s in enumerate(SENTENCES):
+        flag = "" if min(cos[i], cos1[i]) >= THRESHOLD else "  <-- FAIL"
+        print(f" {i:2d}  {cos[i]:.5f}  {cos1[i]:.5f}  {n_tok[i]:6d}  {s[:60]!r}{flag}")
+    worst = min(cos.min(), cos1.min())
+    print(f"cosine vs upstream: batched min={cos.min():.5f} mean={cos.mean():.5f}; "
+          f"single min={cos1.min():.5f} mean={cos1.mean():.5f}; overall min={worst:.5f}")
+    print(f"batched vs single: max abs diff {pad_drift:.2e}, "
+          f"min cosine {float((batched * single).sum(axis=1).min()):.5f}")
 
     fixture = {
         "model": "sentence-transformers/all-MiniLM-L6-v2",
@@ -150,7 +157,7 @@ def main() -> int:
     FIXTURE.write_text(json.dumps(fixture, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {FIXTURE.relative_to(REPO_ROOT)} ({len(FIXTURE_IDX)} sentences)")
 
-    if cos.min() < THRESHOLD or pad_drift > 1e-3:
+    if worst < THRESHOLD:
         print("FAIL", file=sys.stderr)
         return 1
     print("OK")

@@ -4,6 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, MtdiffError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { registerCheck } from './check.js';
+import { registerReport } from './report.js';
+import { registerReview } from './review.js';
+import { registerScore } from './score.js';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`mtdiff: ${message.split('\n')[0]}\n`);
@@ -18,6 +21,9 @@ async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerCheck(program);
+  registerReview(program);
+  registerScore(program);
+  registerReport(program);
   await program.parseAsync(argv);
 }
 
