@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, MtdiffError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { registerCheck } from './check.js';
+import { registerEval } from './eval.js';
 import { registerReport } from './report.js';
 import { registerReview } from './review.js';
 import { registerScore } from './score.js';
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
   registerReview(program);
   registerScore(program);
   registerReport(program);
+  registerEval(program);
   await program.parseAsync(argv);
 }
 
