@@ -57,3 +57,19 @@ export const UNTRANSLATED = {
   /** Its translation is what the aligned references say. Prior. */
   confirmedBonus: 0.25,
 } as const;
+
+export const MISTRANSLATION = {
+  /** Neighbourhood (in words) for "same slot": verb + object, adjective + noun fit in 3. Prior. */
+  window: 3,
+  /**
+   * Contextual-vector cosine between the MT word and the reference word it aligns to greedily. MiniLM's
+   * last-layer token vectors of unrelated words in a sentence pair sit at 0.0-0.15. Prior.
+   */
+  minTokenSimilarity: 0.25,
+  /** Token alignment at or above this cosine counts as certain for confidence. Prior. */
+  confidentTokenSimilarity: 0.5,
+  /** Consensus: this many references (or all, when fewer) must use the substitute next to the anchor. */
+  minReferences: 2,
+  /** With this many agreeing references the wrong sense is major rather than minor. Prior. */
+  majorReferences: 3,
+} as const;

@@ -1,0 +1,130 @@
+import type { Token } from '../core/types.js';
+import { MISTRANSLATION } from '../config.js';
+import { dot } from '../embed/vectors.js';
+import { isContentTag, posTags, possibleTags } from '../segment/pos.js';
+import { stem } from '../segment/stem.js';
+import { collocations, near } from './collocation.js';
+import { alignedRefs, type RefSentence } from './context.js';
+import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+
+/** Auxiliaries and negation carry grammar, not the sense a mistranslation swaps (a closed class of English). */
+const AUXILIARY = /^(be|is|are|was|were|been|being|am|have|has|had|having|do|does|did|done|will|would|shall|should|can|could|may|might|must|not|get|got)$/;
+/** Quantifiers and other closed-class words the tagger calls adjectives or adverbs. */
+const CLOSED = /^(few|many|much|several|more|most|less|least|other|such|own|same|all|some|any|each|every|only|also|just|very|too|then|now|here|there|again|still|even|ever|never|not|so|as|well)$/;
+
+interface Slot {
+  k: number;
+  token: Token;
+  tag: string;
+}
+
+function candidates(s: EncodedSentence): Slot[] {
+  const tags = posTags(s.tokens);
+  return s.tokens
+    .map((token, k) => ({ token, k, tag: tags[k] ?? '' }))
+    .filter(({ token, tag }) => token.word && /^\p{L}{3,}$/u.test(token.text) && isContentTag(tag) && !tag.startsWith('NNP') && !AUXILIARY.test(token.norm) && !CLOSED.test(token.norm));
+}
+
+/**
+ * A reference word can fill the MT word's slot when one of the tags the lexicon allows it shares the MT
+ * word's class (VBD ~ VBN, NN ~ NNS): tagging alone mislabels imperatives and all-caps text.
+ */
+const fitsClass = (norm: string, tag: string, mtTag: string) =>
+  [tag, ...possibleTags(norm)].some((t) => t.slice(0, 2) === mtTag.slice(0, 2));
+
+/** The reference's own inflection of the suggested word that matches the MT word's ending (publish->release, published->released). */
+function inflect(ctx: DetectContext, mtWord: string, refStem: string, fallback: string): string {
+  const ending = /(ing|ed|es|s)$/.exec(mtWord)?.[1] ?? '';
+  if (!ending) return fallback;
+  const forms = [...new Set((ctx.index.stems.get(refStem) ?? []).map((o) => o.token.norm))];
+  return forms.find((f) => f.endsWith(ending)) ?? fallback;
+}
+
+interface Substitute {
+  ref: RefSentence;
+  token: Token;
+  similarity: number;
+  /** MT neighbours that stand next to the substitute in the reference too. */
+  anchors: Slot[];
+}
+
+/**
+ * Wrong word sense by reference consensus: an MT content word that no aligned reference uses, where the
+ * references put a different word of the same class in the same slot (BERTScore-style greedy match of the
+ * contextual vectors) next to the same neighbour, and that pairing recurs across references.
+ */
+export class MistranslationDetector implements Detector {
+  readonly id = 'mistranslation';
+
+  detect(ctx: DetectContext): RawFlag[] {
+    const flags: RawFlag[] = [];
+    const needed = Math.min(MISTRANSLATION.minReferences, ctx.refs.length);
+    ctx.mt.sentences.forEach((s, i) => {
+      const refs = alignedRefs(ctx, i);
+      if (refs.length === 0) return;
+      const refStems = new Set(refs.flatMap((r) => r.tokens.filter((t) => t.word).map((t) => stem(t.norm))));
+      const mtStems = new Set(s.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
+      const slots = candidates(s);
+      for (const slot of slots) {
+        const ws = stem(slot.token.norm);
+        // Used anywhere in the references: a legitimate word choice, whatever its slot here.
+        if (refStems.has(ws) || ctx.index.stems.has(ws)) continue;
+        const vector = s.vectors[slot.k];
+        if (!vector) continue;
+        const anchors = slots.filter((o) => Math.abs(o.k - slot.k) <= MISTRANSLATION.window && o.k !== slot.k && refStems.has(stem(o.token.norm)));
+        if (anchors.length === 0) continue;
+        const sub = this.substitute(refs, vector, slot, anchors, mtStems);
+        if (!sub || sub.similarity < MISTRANSLATION.minTokenSimilarity) continue;
+        const subStem = stem(sub.token.norm);
+        // The neighbour with the widest agreement across references is the collocation to report.
+        const [anchor, support] = sub.anchors
+          .map((a) => [a, collocations(ctx, subStem, stem(a.token.norm), MISTRANSLATION.window)] as const)
+          .reduce((x, y) => (y[1].length > x[1].length ? y : x));
+        if (support.length < needed) continue;
+        flags.push(this.flag(ctx, slot, sub, anchor, support, subStem));
+      }
+    });
+    return flags;
+  }
+
+  /** In each aligned reference sentence, the token the MT word aligns to greedily (BERTScore's max); the best that fits. */
+  private substitute(refs: RefSentence[], vector: Float32Array, slot: Slot, anchors: Slot[], mtStems: Set<string>): Substitute | undefined {
+    let best: Substitute | undefined;
+    for (const ref of refs) {
+      let k = -1;
+      let similarity = -1;
+      ref.vectors.forEach((v, j) => {
+        const sim = v ? dot(vector, v) : -1;
+        if (sim > similarity) [k, similarity] = [j, sim];
+      });
+      const token = ref.tokens[k];
+      if (!token || (best && similarity <= best.similarity)) continue;
+      const st = stem(token.norm);
+      const tag = posTags(ref.tokens)[k] ?? '';
+      if (!/^\p{L}{3,}$/u.test(token.text) || mtStems.has(st) || AUXILIARY.test(token.norm) || !fitsClass(token.norm, tag, slot.tag)) continue;
+      const near_ = anchors.filter((a) => near(ref, st, stem(a.token.norm), MISTRANSLATION.window));
+      if (near_.length) best = { ref, token, similarity, anchors: near_ };
+    }
+    return best;
+  }
+
+  private flag(ctx: DetectContext, slot: Slot, sub: Substitute, anchor: Slot, support: RawFlag['evidence'], subStem: string): RawFlag {
+    const suggestion = inflect(ctx, slot.token.norm, subStem, sub.token.norm);
+    const phrase = (w: string) => (slot.k < anchor.k ? `${w} … ${anchor.token.text}` : `${anchor.token.text} … ${w}`);
+    const n = support.length;
+    const major = n >= MISTRANSLATION.majorReferences;
+    return {
+      start: slot.token.start,
+      end: slot.token.end,
+      text: slot.token.text,
+      category: 'mistranslation',
+      severity: major ? 'major' : 'minor',
+      // Each agreeing reference halves the doubt; a weak token alignment scales it down.
+      confidence: (1 - 0.5 ** n) * Math.min(1, sub.similarity / MISTRANSLATION.confidentTokenSimilarity),
+      message: `'${phrase(slot.token.text)}' appears in no reference; ${n} reference${n > 1 ? 's say' : ' says'} '${phrase(suggestion)}'.`,
+      suggestion,
+      evidence: support,
+      detector: this.id,
+    };
+  }
+}
