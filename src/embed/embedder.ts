@@ -17,6 +17,15 @@ export interface EncodedText {
   pieces: number;
 }
 
+/** What a persistent store keeps per text: everything encode() computes except the tokens (tokenize() is deterministic). */
+export type CachedVectors = Pick<EncodedText, 'vector' | 'tokenVectors' | 'pieces'>;
+
+/** Optional persistent cache (src/embed/cache.ts), keyed by model id + text; it must never throw. */
+export interface EmbeddingStore {
+  get(model: string, texts: readonly string[]): (CachedVectors | undefined)[];
+  put(model: string, texts: readonly string[], values: readonly CachedVectors[]): void;
+}
+
 export interface Embedder {
   /** Local model name plus weight-hash prefix, for the signature. */
   readonly id: string;
@@ -46,6 +55,7 @@ export class TransformerEmbedder implements Embedder {
   constructor(
     private readonly runtime: ModelRuntime,
     readonly model: ResolvedModel,
+    private readonly store?: EmbeddingStore,
   ) {
     this.id = `${model.name}@${model.hash}`;
     this.dimensions = model.entry.dimensions;
@@ -85,12 +95,26 @@ export class TransformerEmbedder implements Embedder {
       if (hit) results[i] = hit;
       else todo.set(text, [...(todo.get(text) ?? []), i]);
     });
+    if (this.store && todo.size > 0) {
+      const keys = [...todo.keys()];
+      this.store.get(this.id, keys).forEach((hit, k) => {
+        const text = keys[k]!;
+        const tokens = hit ? tokenize(text, 0) : [];
+        // A token count that disagrees means the entry predates a tokenizer change: recompute it.
+        if (!hit || tokens.length !== hit.tokenVectors.length) return;
+        const enc = { ...hit, tokens };
+        this.cache.set(text, enc);
+        for (const i of todo.get(text)!) results[i] = enc;
+        todo.delete(text);
+      });
+    }
     // Length-sorted batches cut padding: similar lengths share a batch.
     const prepared = [...todo.keys()].map((t) => this.prepare(t)).sort((a, b) => a.ids.length - b.ids.length);
     let done = 0;
     for (let b = 0; b < prepared.length; b += EMBED.batchSize) {
       const batch = prepared.slice(b, b + EMBED.batchSize);
       const encoded = await this.runBatch(batch);
+      this.store?.put(this.id, batch.map((p) => p.text), encoded);
       encoded.forEach((enc, k) => {
         const text = batch[k]!.text;
         this.cache.set(text, enc);
@@ -140,11 +164,12 @@ export class TransformerEmbedder implements Embedder {
 export interface EmbedderOptions extends LoadOptions {
   model?: string;
   modelsDir?: string;
+  store?: EmbeddingStore;
 }
 
 export async function loadEmbedder(options: EmbedderOptions = {}): Promise<TransformerEmbedder> {
   const model = resolveModel(options.model, options.modelsDir);
   verifyModelFiles(model);
   const runtime = await loadRuntime(model, options);
-  return new TransformerEmbedder(runtime, model);
+  return new TransformerEmbedder(runtime, model, options.store);
 }
