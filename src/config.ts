@@ -73,3 +73,24 @@ export const MISTRANSLATION = {
   /** With this many agreeing references the wrong sense is major rather than minor. Prior. */
   majorReferences: 3,
 } as const;
+
+export const NUMBERS = {
+  /** "over 48,000" for 48,440 is rounding, not an error, when within this relative distance. Prior. */
+  roundingTolerance: 0.1,
+  /** Only a reference sentence this close states the same fact, so its figure can contradict ours. Prior. */
+  sameFactSimilarity: 0.75,
+  /** A differing figure in the same slot is rarely a paraphrase. Prior. */
+  confidence: 0.7,
+} as const;
+
+export const ENTITIES = {
+  /** Edit distance allowed per character of the name (Katari/Qatari: 1 of 6). Prior. */
+  maxEditsPerChar: 0.25,
+  confidence: 0.65,
+} as const;
+
+export const FLUENCY = {
+  /** Capitalised in at least this many references and never lower-cased: a proper noun. Prior. */
+  properNounMinRefs: 2,
+  confidence: 0.7,
+} as const;

@@ -52,3 +52,9 @@ export function languageName(lang: string): string {
     return lang;
   }
 }
+
+/** Evidence for a word found by the reference index: the whole reference sentence it stands in. */
+export function occurrenceEvidence(ctx: DetectContext, occ: { ref: string; index: number; token: Token }): Evidence {
+  const text = ctx.refs.find((r) => r.id === occ.ref)?.sentences[occ.index]?.sentence.text ?? occ.token.text;
+  return { ref: occ.ref, index: occ.index, text };
+}

@@ -1,8 +1,25 @@
-import type { Detector } from './types.js';
+import { CapitalisationDetector } from './capitalisation.js';
+import { CoverageDetector } from './coverage.js';
+import { DuplicationDetector } from './duplication.js';
+import { EntityDetector } from './entities.js';
+import { GlossaryDetector } from './glossary.js';
+import { HyphenationDetector } from './hyphenation.js';
 import { MistranslationDetector } from './mistranslation.js';
+import { NumberDetector } from './numbers.js';
+import type { Detector } from './types.js';
 import { UntranslatedDetector } from './untranslated.js';
 
 /** Every detector mtdiff runs by default, in no particular order (the ranking step orders flags). */
 export function defaultDetectors(): Detector[] {
-  return [new UntranslatedDetector(), new MistranslationDetector()];
+  return [
+    new UntranslatedDetector(),
+    new MistranslationDetector(),
+    new NumberDetector(),
+    new EntityDetector(),
+    new DuplicationDetector(),
+    new HyphenationDetector(),
+    new CapitalisationDetector(),
+    new CoverageDetector(),
+    new GlossaryDetector(),
+  ];
 }

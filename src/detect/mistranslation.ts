@@ -5,6 +5,7 @@ import { isContentTag, posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { collocations, near } from './collocation.js';
 import { alignedRefs, type RefSentence } from './context.js';
+import { editDistance } from './lexicon/distance.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
 
 /** Auxiliaries and negation carry grammar, not the sense a mistranslation swaps (a closed class of English). */
@@ -75,6 +76,8 @@ export class MistranslationDetector implements Detector {
         if (anchors.length === 0) continue;
         const sub = this.substitute(refs, vector, slot, anchors, mtStems);
         if (!sub || sub.similarity < MISTRANSLATION.minTokenSimilarity) continue;
+        // organisations/organizations: a spelling variant, not another sense.
+        if (editDistance(slot.token.norm, sub.token.norm) <= 2) continue;
         const subStem = stem(sub.token.norm);
         // The neighbour with the widest agreement across references is the collocation to report.
         const [anchor, support] = sub.anchors

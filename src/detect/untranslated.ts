@@ -4,7 +4,8 @@ import { UNTRANSLATED } from '../config.js';
 import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, languageName, type RefSentence } from './context.js';
 import { DictdDictionary } from './lexicon/bilingual.js';
-import { ENGLISH_HUNSPELL, languageResources } from './lexicon/languages.js';
+import { englishSpellers, knowsAny } from './lexicon/english.js';
+import { languageResources } from './lexicon/languages.js';
 import { knows, loadSpeller } from './lexicon/spell.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
@@ -22,7 +23,7 @@ interface SourceHit {
 }
 
 export interface Lexicons {
-  english: NSpell;
+  english: NSpell[];
   source: NSpell;
   bilingual?: DictdDictionary;
 }
@@ -30,7 +31,7 @@ export interface Lexicons {
 /** Is this (part of a) token a source-language word and not an English one? */
 export function sourceWord(word: string, lex: Lexicons): { lemma: string; ending: string } | undefined {
   if (word.length < UNTRANSLATED.minLength || !/^\p{L}+$/u.test(word)) return undefined;
-  if (knows(lex.english, word) || knows(lex.english, word.toLowerCase())) return undefined;
+  if (knowsAny(lex.english, word) || knowsAny(lex.english, word.toLowerCase())) return undefined;
   if (knows(lex.source, word)) return { lemma: word, ending: '' };
   const lower = word.toLowerCase();
   for (const ending of ENGLISH_ENDINGS) {
@@ -41,14 +42,14 @@ export function sourceWord(word: string, lex: Lexicons): { lemma: string; ending
 }
 
 /** The token itself, or the source-language parts of a hyphenated compound ("US-Geisel"). */
-function sourceParts(token: Token, lex: Lexicons): SourceHit[] {
+function sourceParts(token: Token, lex: Lexicons, inRefs: (norm: string) => boolean): SourceHit[] {
   const whole = sourceWord(token.text, lex);
   if (whole) return [{ from: 0, to: token.text.length, ...whole }];
   if (!token.text.includes('-')) return [];
   const hits: SourceHit[] = [];
   let at = 0;
   for (const part of token.text.split('-')) {
-    const hit = sourceWord(part, lex);
+    const hit = inRefs(part.toLowerCase()) ? undefined : sourceWord(part, lex);
     if (hit) hits.push({ from: at, to: at + part.length, ...hit });
     at += part.length + 1;
   }
@@ -95,13 +96,23 @@ export class UntranslatedDetector implements Detector {
       for (const token of s.tokens) {
         // A word the references use is English for our purposes (names, loan words).
         if (!token.word || ctx.index.words.has(token.norm)) continue;
-        for (const hit of sourceParts(token, lex)) {
+        for (const hit of sourceParts(token, lex, (n) => ctx.index.words.has(n))) {
+          // A capitalised word could be a name the source dictionary happens to list (Bloomberg): it counts
+          // only when the bilingual dictionary translates it into something else.
+          const part = token.text.slice(hit.from, hit.to);
+          if (/^\p{Lu}/u.test(part) && !this.translatable(hit, lex)) continue;
           refs ??= alignedRefs(ctx, i);
           flags.push(this.flag(token, hit, lex, refs, lang));
         }
       }
     });
     return flags;
+  }
+
+  private translatable(hit: SourceHit, lex: Lexicons): boolean {
+    if (!lex.bilingual) return false;
+    const lemma = hit.lemma.toLowerCase();
+    return lookupForms(hit.lemma, lex).some((f) => lex.bilingual!.translate(f).some((t) => t.toLowerCase() !== lemma));
   }
 
   private flag(token: Token, hit: SourceHit, lex: Lexicons, refs: RefSentence[], lang: string): RawFlag {
@@ -134,8 +145,8 @@ export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
   if (!p) {
     const res = languageResources(lang);
     p = res
-      ? Promise.all([loadSpeller(ENGLISH_HUNSPELL), loadSpeller(res.hunspell)]).then(([english, source]) =>
-          english && source ? { english, source, bilingual: DictdDictionary.open(res.freedict) } : undefined,
+      ? Promise.all([englishSpellers(), loadSpeller(res.hunspell)]).then(([english, source]) =>
+          english.length && source ? { english, source, bilingual: DictdDictionary.open(res.freedict) } : undefined,
         )
       : Promise.resolve(undefined);
     lexiconCache.set(lang, p);

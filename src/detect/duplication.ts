@@ -1,0 +1,57 @@
+import type { Token } from '../core/types.js';
+import { FLUENCY } from '../config.js';
+import type { DetectContext, Detector, RawFlag } from './types.js';
+
+/** English words that legitimately double ("that that", "had had"); a closed, language-wide list. */
+const LEGIT_DOUBLE = new Set(['that', 'had', 'is', 'do']);
+/** Coordinated repeats that are idioms ("more and more", "again and again"). */
+const IDIOM = new Set(['more', 'again', 'over', 'through', 'round', 'on', 'by', 'less', 'on', 'back', 'forth', 'side', 'step', 'time', 'day', 'year']);
+
+/** Repeated words and phrases: an n-gram directly repeated ("the the"), or a word coordinated with itself. */
+export class DuplicationDetector implements Detector {
+  readonly id = 'duplication';
+
+  detect(ctx: DetectContext): RawFlag[] {
+    const flags: RawFlag[] = [];
+    for (const s of ctx.mt.sentences) {
+      const words = s.tokens.filter((t) => t.word);
+      for (let n = 3; n >= 1; n--) {
+        for (let i = 0; i + 2 * n <= words.length; i++) {
+          const a = words.slice(i, i + n);
+          const b = words.slice(i + n, i + 2 * n);
+          if (!a.every((t, k) => t.norm === b[k]!.norm)) continue;
+          if (n === 1 && LEGIT_DOUBLE.has(a[0]!.norm)) continue;
+          // Only adjacent in the text, not across punctuation ("no, no" is emphasis).
+          if (!/^\s+$/.test(ctx.mt.text.slice(a[n - 1]!.end, b[0]!.start))) continue;
+          flags.push(this.flag(ctx, b[0]!, b[n - 1]!, `'${ctx.mt.text.slice(a[0]!.start, a[n - 1]!.end)}' is repeated.`, ''));
+          i += 2 * n - 1;
+        }
+      }
+      for (let i = 0; i + 2 < words.length; i++) {
+        const [x, conj, y] = [words[i]!, words[i + 1]!, words[i + 2]!];
+        if ((conj.norm === 'and' || conj.norm === 'or') && x.norm === y.norm && x.norm.length > 2 && !IDIOM.has(x.norm)) {
+          flags.push(this.flag(ctx, conj, y, `'${x.text}' is coordinated with itself.`, ''));
+        }
+      }
+    }
+    return flags.filter((f, k) => flags.findIndex((g) => g.start < f.end && f.start < g.end) === k);
+  }
+
+  private flag(ctx: DetectContext, first: Token, last: Token, message: string, suggestion: string): RawFlag {
+    // The span covers the repeat and the space before it, so deleting it is the fix.
+    let start = first.start;
+    while (start > 0 && /\s/.test(ctx.mt.text[start - 1]!)) start--;
+    return {
+      start,
+      end: last.end,
+      text: ctx.mt.text.slice(start, last.end),
+      category: 'duplication',
+      severity: 'minor',
+      confidence: FLUENCY.confidence,
+      message: `${message} Delete the repetition.`,
+      suggestion,
+      evidence: [],
+      detector: this.id,
+    };
+  }
+}

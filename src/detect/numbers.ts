@@ -1,0 +1,108 @@
+import type { Token } from '../core/types.js';
+import { NUMBERS } from '../config.js';
+import { posTags } from '../segment/pos.js';
+import { stem } from '../segment/stem.js';
+import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+
+const NUMBER = /^\d{1,3}([,.]\d{3})+$|^\d+([.,]\d+)?$/;
+
+/** Every value a written number can mean: "1.200" is 1200 in German notation and 1.2 in English. */
+export function numberValues(text: string): number[] {
+  if (!NUMBER.test(text)) return [];
+  const values = new Set<number>();
+  values.add(Number(text.replace(/,/g, '')));
+  if (/^\d{1,3}(\.\d{3})+$/.test(text)) values.add(Number(text.replace(/\./g, '')));
+  if (/^\d+,\d{1,2}$/.test(text)) values.add(Number(text.replace(',', '.')));
+  return [...values].filter((v) => Number.isFinite(v));
+}
+
+/** The next content word after a number: what it counts ("251 hostages"), its slot across paraphrases. */
+function unitAfter(s: EncodedSentence, k: number): string | undefined {
+  const tags = posTags(s.tokens);
+  for (let j = k + 1; j < Math.min(s.tokens.length, k + 4); j++) {
+    const t = s.tokens[j]!;
+    if (t.word && /^NN/.test(tags[j] ?? '') && /^\p{L}+$/u.test(t.text)) return stem(t.norm);
+  }
+  return undefined;
+}
+
+const APPROXIMATE = /^(about|around|over|nearly|almost|roughly|some|approximately|more|less|fewer|least|most|than|up)$/;
+
+function approximate(s: EncodedSentence, k: number): boolean {
+  return s.tokens.slice(Math.max(0, k - 3), k).some((t) => APPROXIMATE.test(t.norm));
+}
+
+/**
+ * Numbers inconsistent with the references: a figure no reference contains while an aligned reference has a
+ * different figure counting the same thing, or a figure written in source-language notation ("1.200").
+ */
+export class NumberDetector implements Detector {
+  readonly id = 'numbers';
+
+  detect(ctx: DetectContext): RawFlag[] {
+    const refValues = new Map<number, number>();
+    for (const ref of ctx.refs)
+      for (const s of ref.sentences) for (const t of s.tokens) for (const v of numberValues(t.text)) refValues.set(v, (refValues.get(v) ?? 0) + 1);
+    const flags: RawFlag[] = [];
+    ctx.mt.sentences.forEach((s, i) => {
+      s.tokens.forEach((token, k) => {
+        const values = numberValues(token.text);
+        if (values.length === 0) return;
+        const english = Number(token.text.replace(/,/g, ''));
+        const known = values.find((v) => refValues.has(v));
+        if (known !== undefined && known !== english) {
+          flags.push(this.notation(token, known));
+          return;
+        }
+        if (known !== undefined) return;
+        const unit = unitAfter(s, k);
+        if (!unit) return;
+        const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= NUMBERS.sameFactSimilarity);
+        const other = this.sameSlot(refs, unit);
+        if (!other) return;
+        const ratio = Math.abs(other.value - english) / Math.max(Math.abs(other.value), 1);
+        if (approximate(s, k) && ratio <= NUMBERS.roundingTolerance) return;
+        flags.push({
+          start: token.start,
+          end: token.end,
+          text: token.text,
+          category: 'number',
+          severity: 'major',
+          confidence: NUMBERS.confidence,
+          message: `'${token.text}' appears in no reference; the aligned reference gives '${other.token.text}' for the same count.`,
+          suggestion: other.token.text,
+          evidence: [evidenceOf(other.ref)],
+          detector: this.id,
+        });
+      });
+    });
+    return flags;
+  }
+
+  private sameSlot(refs: RefSentence[], unit: string): { ref: RefSentence; token: Token; value: number } | undefined {
+    for (const ref of refs) {
+      for (const [k, token] of ref.tokens.entries()) {
+        const v = numberValues(token.text)[0];
+        if (v !== undefined && unitAfter(ref, k) === unit) return { ref, token, value: v };
+      }
+    }
+    return undefined;
+  }
+
+  private notation(token: Token, value: number): RawFlag {
+    const suggestion = value.toLocaleString('en-US');
+    return {
+      start: token.start,
+      end: token.end,
+      text: token.text,
+      category: 'number',
+      severity: 'minor',
+      confidence: NUMBERS.confidence,
+      message: `'${token.text}' is written in source-language notation; the references write ${suggestion}.`,
+      suggestion,
+      evidence: [],
+      detector: this.id,
+    };
+  }
+}
