@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/core/types.js';
+import { SEEDS, mtdiff } from './run.js';
+
+describe('mtdiff check on the seeds (real model)', () => {
+  let analysis: Analysis;
+  let stdout: string;
+  let mt: string;
+  beforeAll(async () => {
+    const r = mtdiff(['check', ...SEEDS, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    stdout = r.stdout;
+    analysis = JSON.parse(stdout) as Analysis;
+    mt = (await import('node:fs')).readFileSync(SEEDS[0]!, 'utf8');
+  });
+
+  it('prints only JSON on stdout (no library chatter such as dotenv lines)', () => {
+    expect(stdout.trimStart().startsWith('{')).toBe(true);
+    expect(stdout).not.toMatch(/dotenv|injected env/);
+  });
+
+  it('follows the version-1 contract', () => {
+    expect(analysis.version).toBe(1);
+    expect(analysis.signature).toMatch(/^nrefs:4\|mode:comparable\|src:de\|model:all-MiniLM-L6-v2@[0-9a-f]{8}\|/);
+    expect(analysis.score).toBeGreaterThanOrEqual(0);
+    expect(analysis.score).toBeLessThanOrEqual(1);
+    expect(Array.isArray(analysis.flags)).toBe(true);
+    for (const s of analysis.sentences) {
+      expect(mt.slice(s.start, s.end)).toBe(s.text);
+      for (const key of ['index', 'start', 'end', 'text', 'score', 'matches'] as const) expect(s).toHaveProperty(key);
+      for (const m of s.matches) {
+        for (const key of ['ref', 'index', 'start', 'end', 'text', 'similarity'] as const) expect(m).toHaveProperty(key);
+      }
+    }
+    for (const f of analysis.flags) {
+      expect(mt.slice(f.start, f.end)).toBe(f.text);
+      for (const key of ['start', 'end', 'text', 'category', 'severity', 'confidence', 'message', 'evidence'] as const) expect(f).toHaveProperty(key);
+    }
+  });
+
+  /** Pairs a person picks by reading: the MT sentence and the reference sentence reporting the same fact. */
+  it.each([
+    ['He killed around 1,200 people and took 251 hostages', /1,200 people/],
+    ['Boehler and Hamas officers have met in Doha', /Boehler had met with Hamas representatives in Doha/],
+    ['Now publish the hostages', /RELEASE THE HOSTAGES NOW/i],
+    ['Taher al-Nono, a political advisor to Hamas', /Taher Al-Nono/],
+    ['The fights in Gaza have been discontinued since January 19', /33 Israeli hostages and five Thais/],
+  ])('aligns "%s…" with the sentence a reader would pick', (start, expected) => {
+    const s = analysis.sentences.find((x) => x.text.startsWith(start));
+    expect(s, start).toBeDefined();
+    const texts = s!.matches.slice(0, 2).map((m) => m.text);
+    expect(texts.some((t) => expected.test(t)), texts.join('\n')).toBe(true);
+  });
+
+  it('flags geiseln as untranslated with the fix hostages, and publish as a mistranslation with release', () => {
+    const geiseln = analysis.flags.find((f) => f.text === 'geiseln');
+    expect(geiseln).toMatchObject({ category: 'untranslated', suggestion: 'hostages' });
+    const publish = analysis.flags.find((f) => f.text === 'publish' && /Now publish the hostages/.test(analysis.sentences[f.sentence]!.text));
+    expect(publish).toMatchObject({ category: 'mistranslation', suggestion: 'release' });
+    expect(publish!.evidence.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the text format names the verdict and the signature', () => {
+    const r = mtdiff(['check', ...SEEDS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Needs revision: \d+ critical, \d+ major, \d+ minor/);
+    expect(r.stdout).toMatch(/signature: nrefs:4/);
+  });
+});
+
+describe('mtdiff check errors: one line, documented exit code, no stack trace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mtdiff-check-'));
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '  \n');
+  const binary = join(dir, 'bin.txt');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+  const latin1 = join(dir, 'latin1.txt');
+  writeFileSync(latin1, Buffer.from('Caf\xe9 au lait.', 'latin1'));
+
+  it.each([
+    ['a missing file', ['check', join(dir, 'nope.txt'), 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /no such file/],
+    ['an empty MT file', ['check', empty, 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /no text/],
+    ['binary data', ['check', binary, 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /binary/],
+    ['bad UTF-8', ['check', latin1, 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /not valid UTF-8/],
+    ['a directory', ['check', dir, 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /directory/],
+    ['no reference', ['check', 'seeds/000_ca9d7fcf8c42fc70.txt'], 3, /./],
+    ['a bad --mode', ['check', '--mode', 'sideways', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt'], 3, /comparable or parallel/],
+  ])('%s', (_name, args, code, message) => {
+    const r = mtdiff(args);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing model is one clear line with exit code 4', () => {
+    const models = join(dir, 'models-missing');
+    const r = mtdiff(['check', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt'], { env: { MTDIFF_MODELS_DIR: models } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/model registry not found/);
+  });
+});
