@@ -1,12 +1,71 @@
-import type { Command } from 'commander';
-import { usageError } from '../core/errors.js';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, parse, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { createAnalyzer } from '../analyze.js';
+import { inputError, outputError, usageError } from '../core/errors.js';
+import { escapeControls } from '../format/sanitize.js';
+import { writeFileAtomic } from '../io/write.js';
+import { renderReport } from '../report/markdown.js';
+import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { addCommonOptions } from './options.js';
+import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
+import { stderrProgress } from './progress.js';
+
+interface ReportOptions extends CommonOptions {
+  reviewFile?: string;
+  out?: string;
+  date?: string;
+}
+
+/** A real calendar date in YYYY-MM-DD (2026-02-30 is refused rather than silently rolled over). */
+export function parseDate(value: string): string {
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!ok) throw new InvalidArgumentError('use a date like 2026-01-31');
+  return value;
+}
+
+export function defaultOutPath(mtPath: string): string {
+  return join('reports', `${parse(mtPath).name}.md`);
+}
+
+/** An explicit --review-file must exist; the default one is used only when it does. */
+function review(opts: ReportOptions, mtPath: string, mtText: string): ReviewFile | undefined {
+  if (opts.reviewFile !== undefined) {
+    if (!existsSync(opts.reviewFile)) throw inputError(`${opts.reviewFile}: review file not found`);
+    return loadReview(opts.reviewFile, mtPath, mtText);
+  }
+  const fallback = defaultReviewPath(mtPath);
+  return existsSync(fallback) ? loadReview(fallback, mtPath, mtText) : undefined;
+}
+
+/** Fails before the analysis, not after it, when the report could not or should not be written there. */
+function prepareOut(out: string, inputs: readonly string[]): void {
+  if (inputs.some((p) => resolve(p) === resolve(out))) throw usageError(`${out}: the report would overwrite an input file`);
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+  } catch (err) {
+    throw outputError(`cannot write ${out}: ${(err as Error).message}`);
+  }
+}
 
 export function registerReport(program: Command): void {
-  program
-    .command('report')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw usageError('report is not implemented yet');
-    });
+  addCommonOptions(
+    program
+      .command('report')
+      .description('write a Markdown QA report: summary, what to fix, sentence by sentence')
+      .argument('<mt>', 'the machine-translated article (UTF-8 text)')
+      .argument('<refs...>', 'English reference articles on the same story')
+      .option('--review-file <path>', 'reviewer decisions to include (default: <mt>.review.json when it exists)')
+      .option('--out <path>', 'where to write the report (default: reports/<mt name>.md)')
+      .option('--date <YYYY-MM-DD>', 'date printed in the report (default: today, UTC), for reproducible output', parseDate),
+  ).action(async (mtPath: string, refPaths: string[], opts: ReportOptions) => {
+    const { mt, refs } = readInputs(mtPath, refPaths, opts);
+    const decisions = review(opts, mtPath, mt.text);
+    const out = opts.out ?? defaultOutPath(mtPath);
+    prepareOut(out, [mtPath, ...refPaths, ...(opts.reviewFile ? [opts.reviewFile] : [])]);
+    const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });
+    const analysis = await analyzer.analyze(mt, refs, analyzeOptions(opts), stderrProgress());
+    writeFileAtomic(out, renderReport(analysis, { review: decisions, date: opts.date ?? new Date().toISOString().slice(0, 10) }));
+    process.stderr.write(`${escapeControls(out)}\n`);
+  });
 }

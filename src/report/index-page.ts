@@ -1,0 +1,49 @@
+import type { Analysis } from '../core/types.js';
+import { SEVERITIES } from '../core/types.js';
+import { verdict } from '../format/text.js';
+import { inline, link } from './escape.js';
+import { penalty, plural, score } from './format.js';
+import { table } from './table.js';
+
+export interface IndexEntry {
+  /** The item's label (usually the MT file name). */
+  id: string;
+  /** Its report, relative to the index page. */
+  path: string;
+  analysis?: Analysis;
+  /** Why the item could not be analysed. */
+  error?: string;
+}
+
+/** "Needs revision: 0 critical, 3 major, 0 minor" -> "Needs revision": the counts have their own columns. */
+const verdictLabel = (a: Analysis): string => verdict(a).split(':')[0]!;
+
+function row(id: string, path: string, a: Analysis): string[] {
+  return [
+    inline(id),
+    inline(verdictLabel(a)),
+    score(a.score),
+    penalty(a.mqm),
+    penalty(a.mqmPer100),
+    ...SEVERITIES.map((s) => String(a.flags.filter((f) => f.severity === s).length)),
+    link('report', path),
+  ];
+}
+
+/** The batch index page: one row per analysed item, in the caller's order, then the items that failed. Pure. */
+export function renderIndex(entries: readonly IndexEntry[], date: string): string {
+  const done = entries.filter((e): e is IndexEntry & { analysis: Analysis } => e.analysis !== undefined && e.error === undefined);
+  const failed = entries.filter((e) => e.analysis === undefined || e.error !== undefined);
+  const parts = [
+    '# Translation QA reports',
+    `${inline(date)} · ${plural(entries.length, 'item')} · ${done.length} analysed · ${failed.length} failed`,
+  ];
+  if (done.length) {
+    const header = ['Item', 'Verdict', 'Score', 'MQM', 'MQM per 100 words', ...SEVERITIES, 'Report'];
+    parts.push(table(header, done.map((e) => row(e.id, e.path, e.analysis)), ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right']));
+  }
+  if (failed.length) {
+    parts.push('## Not analysed', failed.map((e) => `- ${inline(e.id)}: ${inline(e.error ?? 'no analysis')}`).join('\n'));
+  }
+  return `${parts.join('\n\n')}\n`;
+}

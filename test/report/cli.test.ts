@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/core/types.js';
+import { defaultReviewPath, flagKey, textHash, type ReviewFile } from '../../src/review/file.js';
+import { cellText, column, tableWith } from './md.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const MAIN = join(ROOT, 'dist/cli/main.js');
+const EXAMPLE = 'reports/004_105117b8f2f418e5.md';
+
+function run(args: readonly string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
+}
+
+function expectOneLineError(r: ReturnType<typeof run>, status: number): void {
+  expect(r.status).toBe(status);
+  expect(r.stdout).toBe('');
+  expect(r.lines).toHaveLength(1);
+  expect(r.lines[0]).toMatch(/^mtdiff: /);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+let tmp: string;
+beforeAll(() => {
+  if (!existsSync(MAIN)) throw new Error('dist/cli/main.js is missing: run `npm run build` first (npm test does)');
+  tmp = mkdtempSync(join(tmpdir(), 'mtdiff-report-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('mtdiff report (real model)', () => {
+  // Regenerates the committed example with the exact command of `npm run report:example`. When detection or
+  // scoring changes on purpose, this fails until the lead regenerates the example (`npm run report:example`)
+  // and commits it together with the change: the committed report always shows what the tool really prints.
+  it('regenerates the committed example report byte for byte', () => {
+    const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['report:example']!;
+    const command = script.split('&&').at(-1)!.trim().split(/\s+/);
+    expect(command.slice(0, 3)).toEqual(['node', 'dist/cli/main.js', 'report']);
+    const out = join(tmp, 'example.md');
+    const args = command.slice(2).map((a, i, all) => (all[i - 1] === '--out' ? out : a));
+    expect(args).toContain(out);
+    const r = run(args);
+    expect(r.stderr).toBe(`${out}\n`);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(out)).toEqual(readFileSync(join(ROOT, EXAMPLE)));
+  });
+
+  it('uses the default review file, replaces reports/<mt name>.md, leaves no temporary file, says where', () => {
+    const dir = mkdtempSync(join(tmp, 'review-'));
+    const mtText = readFileSync(join(ROOT, 'seeds/004_105117b8f2f418e5.txt'), 'utf8').slice(0, 440);
+    writeFileSync(join(dir, 'article.txt'), mtText);
+    copyFileSync(join(ROOT, 'seeds/003_085184b4ea32ed6c.txt'), join(dir, 'ref.txt'));
+    const checked = run(['check', 'article.txt', 'ref.txt', '--format', 'json'], dir);
+    expect(checked.status).toBe(0);
+    const flags = (JSON.parse(checked.stdout) as Analysis).flags;
+    expect(flags.length).toBeGreaterThanOrEqual(2);
+    const review: ReviewFile = {
+      version: 1,
+      mt: 'article.txt',
+      mtSha256: textHash(mtText),
+      position: { sentence: 0 },
+      decisions: {
+        [flagKey(flags[0]!)]: { status: 'accepted', suggestion: 'edited | fix', comment: 'looks right', at: '2026-01-01T00:00:00Z' },
+        [flagKey(flags[1]!)]: { status: 'dismissed', comment: 'not an error', at: '2026-01-01T00:00:00Z' },
+      },
+    };
+    writeFileSync(join(dir, defaultReviewPath('article.txt')), JSON.stringify(review));
+    const written = join(dir, 'reports/article.md');
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(written, 'OLD REPORT '.repeat(10_000));
+    const r = run(['report', 'article.txt', 'ref.txt', '--date', '2026-02-03'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${join('reports', 'article.md')}\n`);
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['article.md']);
+    const md = readFileSync(written, 'utf8');
+    expect(md).not.toContain('OLD REPORT');
+    expect(md).toContain('2026-02-03');
+    const fix = tableWith(md, '#');
+    const decisions = fix.rows.map((row) => cellText(row[column(fix, 'Review')]!));
+    expect(decisions.filter((d) => d.startsWith('accepted, fix: “edited | fix” — “looks right”'))).toHaveLength(1);
+    expect(decisions.filter((d) => d.startsWith('dismissed — “not an error”'))).toHaveLength(1);
+    expect(decisions.filter((d) => d === 'open')).toHaveLength(flags.length - 2);
+  });
+});
+
+describe('mtdiff report errors (no model needed)', () => {
+  it('missing MT file: exit 2, one stderr line, an existing report untouched', () => {
+    const out = join(tmp, 'kept.md');
+    writeFileSync(out, 'previous report\n');
+    const r = run(['report', join(tmp, 'nope.txt'), 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', out]);
+    expectOneLineError(r, 2);
+    expect(r.lines[0]).toContain('nope.txt');
+    expect(readFileSync(out, 'utf8')).toBe('previous report\n');
+  });
+
+  it('an explicit review file that does not exist: exit 2', () => {
+    const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--review-file', join(tmp, 'none.json'), '--out', join(tmp, 'x.md')]);
+    expectOneLineError(r, 2);
+    expect(existsSync(join(tmp, 'x.md'))).toBe(false);
+  });
+
+  it('a review file made for another text: exit 2', () => {
+    const path = join(tmp, 'other.review.json');
+    writeFileSync(path, JSON.stringify({ version: 1, mt: 'x', mtSha256: textHash('other text'), position: { sentence: 0 }, decisions: {} }));
+    const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--review-file', path, '--out', join(tmp, 'y.md')]);
+    expectOneLineError(r, 2);
+  });
+
+  it('an --out that cannot be written: exit 5 before any analysis, one line', () => {
+    writeFileSync(join(tmp, 'blocker'), 'a file, not a directory');
+    const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', join(tmp, 'blocker', 'report.md')]);
+    expectOneLineError(r, 5);
+    expect(r.lines[0]).toContain('blocker');
+  });
+
+  it('refuses to overwrite an input with the report: exit 3', () => {
+    const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', 'seeds/000_ca9d7fcf8c42fc70.txt']);
+    expectOneLineError(r, 3);
+  });
+
+  it('an impossible --date: usage error, exit 3', () => {
+    for (const date of ['2026-02-30', '01/02/2026', 'today']) {
+      const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--date', date]);
+      expect(r.status).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.lines).toHaveLength(1);
+      expect(r.stderr).toContain('--date');
+    }
+  });
+});
