@@ -1,12 +1,65 @@
+import { createElement } from 'react';
+import { render } from 'ink';
 import type { Command } from 'commander';
+import { basename } from 'node:path';
+import { createAnalyzer } from '../analyze.js';
 import { usageError } from '../core/errors.js';
+import { escapeControls } from '../format/sanitize.js';
+import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { ReviewSession } from '../ui/components/ReviewSession.js';
+import { addCommonOptions } from './options.js';
+import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
+
+interface ReviewOptions extends CommonOptions {
+  reviewFile?: string;
+}
+
+/** Alternate screen buffer: the review takes the whole terminal and leaves the scrollback as it was. */
+const ENTER_SCREEN = '\x1b[?1049h';
+const LEAVE_SCREEN = '\x1b[?1049l';
 
 export function registerReview(program: Command): void {
-  program
-    .command('review')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw usageError('review is not implemented yet');
-    });
+  addCommonOptions(
+    program
+      .command('review')
+      .description('review one MT article interactively: sentences, reference matches, diffs, flags and decisions')
+      .argument('<mt>', 'the machine-translated article (UTF-8 text)')
+      .argument('<refs...>', 'English reference articles on the same story')
+      .option('--review-file <path>', 'where decisions are kept (default: <mt>.review.json next to the MT file)'),
+  ).action(async (mtPath: string, refPaths: string[], opts: ReviewOptions) => {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw usageError('review needs an interactive terminal; use `mtdiff check` or `mtdiff report` instead');
+    }
+    // Every input problem is reported before the screen is taken over.
+    const { mt, refs } = readInputs(mtPath, refPaths, opts);
+    const options = analyzeOptions(opts);
+    const reviewPath = opts.reviewFile ?? defaultReviewPath(mtPath);
+    const review = loadReview(reviewPath, mtPath, mt.text);
+    process.stdout.write(ENTER_SCREEN);
+    let final: ReviewFile | undefined;
+    try {
+      const app = render(
+        createElement(ReviewSession, {
+          mtLabel: basename(mtPath),
+          review,
+          reviewPath,
+          load: async (step) => {
+            step({ stage: 'model' });
+            const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });
+            return analyzer.analyze(mt, refs, options, (stage, done, total) => {
+              step(stage === 'embedding' ? { stage, done, total } : { stage });
+            });
+          },
+        }),
+        { exitOnCtrlC: true },
+      );
+      final = (await app.waitUntilExit()) as ReviewFile | undefined;
+    } finally {
+      process.stdout.write(LEAVE_SCREEN);
+    }
+    if (final) {
+      const decided = Object.keys(final.decisions).length;
+      process.stderr.write(`mtdiff: review saved to ${escapeControls(reviewPath)} (${decided} decision${decided === 1 ? '' : 's'})\n`);
+    }
+  });
 }
