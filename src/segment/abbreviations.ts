@@ -25,7 +25,8 @@ export const AMBIGUOUS = new Set([
 /**
  * Words that typically open an English sentence. After an ambiguous abbreviation or an
  * ellipsis, a capitalised word from this list is taken as a new sentence; any other
- * capitalised word ("U.S. Deputy Secretary", "J. Smith") as a continuation.
+ * capitalised word ("U.S. Deputy Secretary", "J. Smith") as a continuation. "May" and "Will"
+ * are left out: after "U.S." or an initial they are more often a month or a name.
  */
 export const SENTENCE_STARTERS = new Set([
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'there', 'here',
@@ -38,5 +39,5 @@ export const SENTENCE_STARTERS = new Set([
   'earlier', 'later', 'last', 'next', 'instead', 'indeed', 'moreover', 'furthermore',
   'some', 'many', 'most', 'all', 'both', 'each', 'every', 'no', 'not', 'none', 'one', 'other',
   'such', 'what', 'why', 'how', 'who', 'where', 'which', 'whether', 'is', 'are', 'was', 'were',
-  'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must',
+  'do', 'does', 'did', 'can', 'could', 'would', 'should', 'might', 'must',
 ]);

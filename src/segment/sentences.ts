@@ -1,10 +1,10 @@
 import type { Sentence } from '../core/types.js';
+import { icuBoundaries } from './icu.js';
 import { AMBIGUOUS, BEFORE_NUMBER, NEVER_FINAL, SENTENCE_STARTERS } from './abbreviations.js';
 import {
   CLOSERS, DASHES, OPENERS, isDigit, isLetter, isLineBreak, isLower, isSpace, isUpper,
 } from './chars.js';
 
-const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
 const DOT = 0x2e;
 const ELLIPSIS = 0x2026;
 const CR = 0x0d;
@@ -18,7 +18,8 @@ type NextKind = 'start' | 'cap' | 'lower' | 'digit' | 'cont' | 'other';
  * Splits `text` into sentences whose offsets index `text` exactly. Each line is a paragraph
  * (news puts headlines and paragraphs on their own lines); within a line, ICU's sentence
  * boundaries are used and then corrected for abbreviations, initials, ellipses and
- * quotations continued in lower case.
+ * quotations continued in lower case. Paragraphs are numbered over non-blank lines, so blank
+ * lines between paragraphs do not leave gaps.
  */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -55,21 +56,19 @@ function splitLine(text: string, start: number, end: number, paragraph: number, 
   return true;
 }
 
-/** ICU's boundaries, plus one after each "…" + space (ICU never breaks there, unlike "..."). */
+/** ICU's boundaries merged with one after each "…" + space (ICU never breaks there, unlike "..."). */
 function candidateCuts(line: string): number[] {
-  const cuts: number[] = [];
-  for (const { index, segment } of SEGMENTER.segment(line)) {
-    const segEnd = index + segment.length;
-    for (let p = line.indexOf('\u2026', index); p >= 0 && p < segEnd; p = line.indexOf('\u2026', p + 1)) {
-      let q = p + 1;
-      while (q < segEnd && CLOSERS.has(line.charCodeAt(q))) q++;
-      let r = q;
-      while (r < segEnd && isSpace(line.charCodeAt(r))) r++;
-      if (r > q && r < segEnd) cuts.push(r);
-    }
-    if (segEnd < line.length) cuts.push(segEnd);
+  const icu = icuBoundaries(line);
+  const ellipses: number[] = [];
+  for (let p = line.indexOf('\u2026'); p >= 0; p = line.indexOf('\u2026', p + 1)) {
+    let q = p + 1;
+    while (q < line.length && CLOSERS.has(line.charCodeAt(q))) q++;
+    let r = q;
+    while (r < line.length && isSpace(line.charCodeAt(r))) r++;
+    if (r > q && r < line.length) ellipses.push(r);
   }
-  return cuts;
+  if (ellipses.length === 0) return icu;
+  return [...new Set([...icu, ...ellipses])].sort((a, b) => a - b);
 }
 
 /** Whether ICU's (or our) boundary at `cut` is a mistake. Looks at a bounded window only. */
