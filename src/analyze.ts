@@ -72,6 +72,7 @@ export class Analyzer {
     const encoded = await this.encodeDocs(docs.flat(), progress);
     let k = 0;
     const results: Analysis[] = [];
+    progress?.('aligning', 0, items.length);
     for (const [i, item] of items.entries()) {
       const group = encoded.slice(k, k + item.refs.length + 1);
       k += item.refs.length + 1;

@@ -1,3 +1,4 @@
+import type { Token } from '../core/types.js';
 import { FLUENCY } from '../config.js';
 import { occurrenceEvidence } from './context.js';
 import { englishSpellers, knowsForm } from './lexicon/english.js';
@@ -7,6 +8,21 @@ import type { DetectContext, Detector, RawFlag } from './types.js';
 export class CapitalisationDetector implements Detector {
   readonly id = 'capitalisation';
 
+  /** Every reference occurrence after the same previous word is capitalised, in enough references. */
+  private capitalisedAfter(ctx: DetectContext, tokens: Token[], token: Token): boolean {
+    const k = tokens.indexOf(token);
+    const prev = tokens.slice(0, k).reverse().find((t) => t.word);
+    if (!prev || !/^\p{Lu}/u.test(prev.text)) return false;
+    const same = (ctx.index.words.get(token.norm) ?? []).filter((o) => {
+      const sentence = ctx.refs.find((r) => r.id === o.ref)?.sentences[o.index];
+      const words = sentence?.tokens.filter((t) => t.word) ?? [];
+      const at = words.findIndex((t) => t.start === o.token.start);
+      return at > 0 && words[at - 1]!.norm === prev.norm;
+    });
+    const refs = new Set(same.map((o) => o.ref)).size;
+    return refs >= Math.min(FLUENCY.properNounMinRefs, ctx.refs.length) && same.every((o) => /^\p{Lu}/u.test(o.token.text));
+  }
+
   async detect(ctx: DetectContext): Promise<RawFlag[]> {
     const english = await englishSpellers();
     const flags: RawFlag[] = [];
@@ -15,8 +31,10 @@ export class CapitalisationDetector implements Detector {
         if (!token.word || token.text !== token.norm || !/^\p{L}+$/u.test(token.text)) continue;
         const occ = ctx.index.words.get(token.norm) ?? [];
         if (occ.length === 0 || (ctx.index.lowerCount.get(token.norm) ?? 0) > 0) continue;
-        // Sentence-initial capitals prove nothing; a proper noun's lower-case form is no English word ("gaza").
-        if ((ctx.index.capitalisedMid.get(token.norm) ?? 0) === 0 || knowsForm(english, token.norm)) continue;
+        // Sentence-initial capitals prove nothing; a proper noun's lower-case form is no English word ("gaza"),
+        // unless the references capitalise it after the same word ("Donald trump", "White house").
+        if ((ctx.index.capitalisedMid.get(token.norm) ?? 0) === 0) continue;
+        if (knowsForm(english, token.norm) && !this.capitalisedAfter(ctx, s.tokens, token)) continue;
         const refs = new Set(occ.map((o) => o.ref)).size;
         if (refs < Math.min(FLUENCY.properNounMinRefs, ctx.refs.length)) continue;
         const suggestion = occ[0]!.token.text;

@@ -22,19 +22,22 @@ export class EntityDetector implements Detector {
     const flags: RawFlag[] = [];
     for (const s of ctx.mt.sentences) {
       for (const token of s.tokens) {
-        if (!token.word || !/^\p{Lu}\p{L}{2,}$/u.test(token.text) || ctx.index.words.has(token.norm)) continue;
-        if (knowsAny(english, token.norm) || knowsAny(english, token.text)) continue;
-        const best = this.closest(token.norm, names);
+        // A possessive is the name plus 's: compare the name alone.
+        const name = token.text.replace(/['’]s$/u, '');
+        const norm = name.toLowerCase();
+        if (!token.word || !/^\p{Lu}\p{L}{2,}$/u.test(name) || ctx.index.words.has(token.norm) || ctx.index.words.has(norm)) continue;
+        if (knowsAny(english, norm) || knowsAny(english, name)) continue;
+        const best = this.closest(norm, names);
         if (!best) continue;
         const refs = new Set((ctx.index.words.get(best.norm) ?? []).map((o) => o.ref)).size;
         flags.push({
           start: token.start,
-          end: token.end,
-          text: token.text,
+          end: token.start + name.length,
+          text: name,
           category: 'entity',
           severity: 'major',
           confidence: ENTITIES.confidence,
-          message: `'${token.text}' appears in no reference; ${refs} reference${refs > 1 ? 's spell' : ' spells'} it '${best.occ.token.text}'.`,
+          message: `'${name}' appears in no reference; ${refs} reference${refs > 1 ? 's spell' : ' spells'} it '${best.occ.token.text}'.`,
           suggestion: best.occ.token.text,
           evidence: [occurrenceEvidence(ctx, best.occ)],
           detector: this.id,

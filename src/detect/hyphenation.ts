@@ -3,7 +3,7 @@ import { occurrenceEvidence } from './context.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
 /** "long -term", "cross- border": one space on one side of a hyphen inside a compound. */
-const BROKEN = /(\p{L}+)( -|- )(\p{L}+)/gu;
+const BROKEN = /([\p{L}\p{N}]+)( -|- )(\p{L}+)/gu;
 
 /** A stray space inside a hyphenated word; references that write the compound whole confirm it. */
 export class HyphenationDetector implements Detector {

@@ -6,6 +6,7 @@ import { GlossaryDetector } from './glossary.js';
 import { HyphenationDetector } from './hyphenation.js';
 import { MistranslationDetector } from './mistranslation.js';
 import { NumberDetector } from './numbers.js';
+import { SubstitutionDetector } from './substitution.js';
 import type { Detector } from './types.js';
 import { UntranslatedDetector } from './untranslated.js';
 
@@ -14,6 +15,7 @@ export function defaultDetectors(): Detector[] {
   return [
     new UntranslatedDetector(),
     new MistranslationDetector(),
+    new SubstitutionDetector(),
     new NumberDetector(),
     new EntityDetector(),
     new DuplicationDetector(),

@@ -4,14 +4,10 @@ import { dot } from '../embed/vectors.js';
 import { isContentTag, posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { collocations, near } from './collocation.js';
+import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
-
-/** Auxiliaries and negation carry grammar, not the sense a mistranslation swaps (a closed class of English). */
-const AUXILIARY = /^(be|is|are|was|were|been|being|am|have|has|had|having|do|does|did|done|will|would|shall|should|can|could|may|might|must|not|get|got)$/;
-/** Quantifiers and other closed-class words the tagger calls adjectives or adverbs. */
-const CLOSED = /^(few|many|much|several|more|most|less|least|other|such|own|same|all|some|any|each|every|only|also|just|very|too|then|now|here|there|again|still|even|ever|never|not|so|as|well)$/;
 
 interface Slot {
   k: number;
@@ -94,19 +90,24 @@ export class MistranslationDetector implements Detector {
   private substitute(refs: RefSentence[], vector: Float32Array, slot: Slot, anchors: Slot[], mtStems: Set<string>): Substitute | undefined {
     let best: Substitute | undefined;
     for (const ref of refs) {
-      let k = -1;
-      let similarity = -1;
-      ref.vectors.forEach((v, j) => {
-        const sim = v ? dot(vector, v) : -1;
-        if (sim > similarity) [k, similarity] = [j, sim];
-      });
-      const token = ref.tokens[k];
-      if (!token || (best && similarity <= best.similarity)) continue;
-      const st = stem(token.norm);
-      const tag = posTags(ref.tokens)[k] ?? '';
-      if (!/^\p{L}{3,}$/u.test(token.text) || mtStems.has(st) || AUXILIARY.test(token.norm) || !fitsClass(token.norm, tag, slot.tag)) continue;
-      const near_ = anchors.filter((a) => near(ref, st, stem(a.token.norm), MISTRANSLATION.window));
-      if (near_.length) best = { ref, token, similarity, anchors: near_ };
+      // The few tokens the MT word aligns to best; the first that can fill its slot is the substitute.
+      const ranked = ref.vectors
+        .map((v, k) => ({ k, similarity: v ? dot(vector, v) : -1 }))
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, MISTRANSLATION.alignmentCandidates);
+      const tags = posTags(ref.tokens);
+      for (const { k, similarity } of ranked) {
+        const token = ref.tokens[k]!;
+        if (best && similarity <= best.similarity) break;
+        const st = stem(token.norm);
+        if (!/^\p{L}{3,}$/u.test(token.text) || mtStems.has(st) || AUXILIARY.test(token.norm) || CLOSED.test(token.norm)) continue;
+        if (!fitsClass(token.norm, tags[k] ?? '', slot.tag)) continue;
+        const near_ = anchors.filter((a) => near(ref, st, stem(a.token.norm), MISTRANSLATION.window));
+        if (near_.length) {
+          best = { ref, token, similarity, anchors: near_ };
+          break;
+        }
+      }
     }
     return best;
   }

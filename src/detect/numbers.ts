@@ -17,14 +17,30 @@ export function numberValues(text: string): number[] {
   return [...values].filter((v) => Number.isFinite(v));
 }
 
-/** The next content word after a number: what it counts ("251 hostages"), its slot across paraphrases. */
-function unitAfter(s: EncodedSentence, k: number): string | undefined {
+/**
+ * What identifies a number's slot across paraphrases: the noun it counts ("251 hostages") or, for years and
+ * dates that count nothing, the word before it ("since 2012", "March 5").
+ */
+function slotKeys(s: EncodedSentence, k: number): string[] {
   const tags = posTags(s.tokens);
+  const keys: string[] = [];
   for (let j = k + 1; j < Math.min(s.tokens.length, k + 4); j++) {
     const t = s.tokens[j]!;
-    if (t.word && /^NN/.test(tags[j] ?? '') && /^\p{L}+$/u.test(t.text)) return stem(t.norm);
+    if (t.word && /^NN/.test(tags[j] ?? '') && /^\p{L}+$/u.test(t.text)) {
+      keys.push(`counts:${stem(t.norm)}`);
+      break;
+    }
   }
-  return undefined;
+  const prev = s.tokens[k - 1];
+  if (keys.length === 0 && prev?.word && /^\p{L}+$/u.test(prev.text)) keys.push(`after:${prev.norm}`);
+  return keys;
+}
+
+/** "over 48,000" for 48,440 is rounding; "about 2,008" for 2,000 is not: the MT figure must be rounder. */
+function trailingZeros(n: number): number {
+  let z = 0;
+  for (let x = Math.round(n); x !== 0 && x % 10 === 0; x /= 10) z++;
+  return z;
 }
 
 const APPROXIMATE = /^(about|around|over|nearly|almost|roughly|some|approximately|more|less|fewer|least|most|than|up)$/;
@@ -56,13 +72,13 @@ export class NumberDetector implements Detector {
           return;
         }
         if (known !== undefined) return;
-        const unit = unitAfter(s, k);
-        if (!unit) return;
+        const keys = slotKeys(s, k);
+        if (keys.length === 0) return;
         const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= NUMBERS.sameFactSimilarity);
-        const other = this.sameSlot(refs, unit);
+        const other = this.sameSlot(refs, keys);
         if (!other) return;
         const ratio = Math.abs(other.value - english) / Math.max(Math.abs(other.value), 1);
-        if (approximate(s, k) && ratio <= NUMBERS.roundingTolerance) return;
+        if (approximate(s, k) && ratio <= NUMBERS.roundingTolerance && trailingZeros(english) > trailingZeros(other.value)) return;
         flags.push({
           start: token.start,
           end: token.end,
@@ -80,11 +96,11 @@ export class NumberDetector implements Detector {
     return flags;
   }
 
-  private sameSlot(refs: RefSentence[], unit: string): { ref: RefSentence; token: Token; value: number } | undefined {
+  private sameSlot(refs: RefSentence[], keys: string[]): { ref: RefSentence; token: Token; value: number } | undefined {
     for (const ref of refs) {
       for (const [k, token] of ref.tokens.entries()) {
         const v = numberValues(token.text)[0];
-        if (v !== undefined && unitAfter(ref, k) === unit) return { ref, token, value: v };
+        if (v !== undefined && slotKeys(ref, k).some((key) => keys.includes(key))) return { ref, token, value: v };
       }
     }
     return undefined;

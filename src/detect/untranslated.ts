@@ -32,11 +32,13 @@ export interface Lexicons {
 export function sourceWord(word: string, lex: Lexicons): { lemma: string; ending: string } | undefined {
   if (word.length < UNTRANSLATED.minLength || !/^\p{L}+$/u.test(word)) return undefined;
   if (knowsAny(lex.english, word) || knowsAny(lex.english, word.toLowerCase())) return undefined;
-  if (knows(lex.source, word)) return { lemma: word, ending: '' };
+  // Hunspell cannot split German compounds; the bilingual dictionary's headwords list many of them.
+  const isSource = (w: string) => knows(lex.source, w) || (lex.bilingual?.knows(w) ?? false);
+  if (isSource(word)) return { lemma: word, ending: '' };
   const lower = word.toLowerCase();
   for (const ending of ENGLISH_ENDINGS) {
     const base = word.slice(0, -ending.length);
-    if (lower.endsWith(ending) && base.length >= UNTRANSLATED.minLength && knows(lex.source, base)) return { lemma: base, ending };
+    if (lower.endsWith(ending) && base.length >= UNTRANSLATED.minLength && isSource(base)) return { lemma: base, ending };
   }
   return undefined;
 }

@@ -111,6 +111,7 @@ export class TransformerEmbedder implements Embedder {
     // Length-sorted batches cut padding: similar lengths share a batch.
     const prepared = [...todo.keys()].map((t) => this.prepare(t)).sort((a, b) => a.ids.length - b.ids.length);
     let done = 0;
+    onBatch?.(0, prepared.length);
     for (let b = 0; b < prepared.length; b += EMBED.batchSize) {
       const batch = prepared.slice(b, b + EMBED.batchSize);
       const encoded = await this.runBatch(batch);

@@ -25,6 +25,12 @@ export class DictdDictionary {
     return { index: this.index, body: this.body };
   }
 
+  /** A headword with an English translation other than itself: a source-language word (compounds included). */
+  knows(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.translate(word).some((t) => t.toLowerCase() !== lower);
+  }
+
   /** English translations of a source-language headword, most common sense first, deduplicated. */
   translate(word: string): string[] {
     const key = word.toLowerCase();

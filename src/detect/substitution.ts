@@ -1,0 +1,87 @@
+import { diffArrays } from 'diff';
+import type { Token } from '../core/types.js';
+import { MISTRANSLATION } from '../config.js';
+import { posTags, possibleTags } from '../segment/pos.js';
+import { stem } from '../segment/stem.js';
+import { AUXILIARY, CLOSED } from './closed-class.js';
+import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { editDistance } from './lexicon/distance.js';
+import type { DetectContext, Detector, RawFlag } from './types.js';
+
+export interface Swap {
+  mt: Token;
+  ref: Token;
+  refSentence: RefSentence;
+}
+
+/**
+ * One word swapped for another between identical neighbours, in a reference sentence that says nearly the same
+ * thing (a quote, a stock phrase): "now is the time to allow Gaza" against "... to leave Gaza".
+ */
+export function verbatimSwaps(mtTokens: Token[], ref: RefSentence): Swap[] {
+  const a = mtTokens.filter((t) => t.word);
+  const b = ref.tokens.filter((t) => t.word);
+  const parts = diffArrays(
+    a.map((t) => t.norm),
+    b.map((t) => t.norm),
+  );
+  const swaps: Swap[] = [];
+  let i = 0;
+  let j = 0;
+  parts.forEach((part, k) => {
+    const next = parts[k + 1];
+    const prev = parts[k - 1];
+    const after = parts[k + 2];
+    if (part.removed && part.count === 1 && next?.added && next.count === 1 && prev && !prev.added && !prev.removed && after && !after.added && !after.removed) {
+      swaps.push({ mt: a[i]!, ref: b[j]!, refSentence: ref });
+    }
+    if (!part.added) i += part.count ?? part.value.length;
+    if (!part.removed) j += part.count ?? part.value.length;
+  });
+  return swaps;
+}
+
+function sameClass(mtTag: string, ref: Token): boolean {
+  return possibleTags(ref.norm).some((t) => t.slice(0, 2) === mtTag.slice(0, 2));
+}
+
+/** Word swaps inside near-verbatim matches: the neighbours pin the slot, so one reference is evidence enough. */
+export class SubstitutionDetector implements Detector {
+  readonly id = 'substitution';
+
+  detect(ctx: DetectContext): RawFlag[] {
+    const flags: RawFlag[] = [];
+    ctx.mt.sentences.forEach((s, i) => {
+      const tags = posTags(s.tokens);
+      const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= MISTRANSLATION.verbatimSimilarity);
+      const found = new Map<Token, Swap[]>();
+      for (const ref of refs) {
+        for (const swap of verbatimSwaps(s.tokens, ref)) {
+          const tag = tags[s.tokens.indexOf(swap.mt)] ?? '';
+          if (!/^\p{L}{3,}$/u.test(swap.mt.text) || !/^\p{L}{3,}$/u.test(swap.ref.text)) continue;
+          if ([swap.mt.norm, swap.ref.norm].some((w) => AUXILIARY.test(w) || CLOSED.test(w))) continue;
+          if (!/^(NN|VB|JJ|RB)/.test(tag) || tag.startsWith('NNP') || !sameClass(tag, swap.ref)) continue;
+          if (stem(swap.mt.norm) === stem(swap.ref.norm) || editDistance(swap.mt.norm, swap.ref.norm) <= 2) continue;
+          found.set(swap.mt, [...(found.get(swap.mt) ?? []), swap]);
+        }
+      }
+      for (const [token, swaps] of found) {
+        const refsAgreeing = new Set(swaps.map((w) => w.refSentence.ref)).size;
+        const suggestion = swaps[0]!.ref.norm;
+        flags.push({
+          start: token.start,
+          end: token.end,
+          text: token.text,
+          category: 'mistranslation',
+          severity: refsAgreeing >= 2 ? 'major' : 'minor',
+          confidence: 1 - 0.4 ** refsAgreeing,
+          message: `'${token.text}' stands where ${refsAgreeing} nearly identical reference sentence${refsAgreeing > 1 ? 's have' : ' has'} '${suggestion}'.`,
+          suggestion,
+          evidence: swaps.map((w) => evidenceOf(w.refSentence)),
+          detector: this.id,
+        });
+      }
+    });
+    return flags;
+  }
+}

@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../src/analyze.js';
+import { MistranslationDetector } from '../../src/detect/mistranslation.js';
+import { analyze, flagsOn, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
+
+// Invented story: a government releases prisoners after a ceasefire.
+let analyzer: Analyzer;
+beforeAll(async () => {
+  analyzer = only(await loadAnalyzer(), new MistranslationDetector());
+});
+
+const MT = 'After the ceasefire, the minister published the prisoners on Tuesday.';
+const RELEASED = [
+  'After the ceasefire, the minister released the prisoners on Tuesday.',
+  'The minister released the prisoners on Tuesday following the ceasefire.',
+];
+
+describe('mistranslation', () => {
+  it('flags a wrong-sense verb whose neighbour the references pair with another verb', async () => {
+    const a = await analyze(analyzer, MT, [...RELEASED, 'On Tuesday the prisoners were freed by the government.']);
+    const flags = ofCategory(a, 'mistranslation');
+    expect(flags.map((f) => f.text)).toEqual(['published']);
+    const [flag] = flags;
+    expect(flag).toMatchObject({ start: MT.indexOf('published'), suggestion: 'released', severity: 'minor' });
+    // The two references that say "released" are the evidence, the one that says "freed" is not.
+    expect(flag!.evidence.map((e) => e.ref).sort()).toEqual([refId(0), refId(1)]);
+    expect(flag!.message).toContain('released');
+  });
+
+  it('raises the severity when more references agree', async () => {
+    const a = await analyze(analyzer, MT, [...RELEASED, 'On Tuesday the minister released the prisoners.']);
+    const [flag] = flagsOn(a, 'published', 'mistranslation');
+    expect(flag?.severity).toBe('major');
+    expect(flag!.evidence).toHaveLength(3);
+  });
+
+  it('does not flag a paraphrase when only one reference has the other word (consensus rule)', async () => {
+    const mt = 'After the ceasefire, the minister liberated the prisoners on Tuesday.';
+    const split = await analyze(analyzer, mt, [RELEASED[0]!, 'The minister freed the prisoners on Tuesday following the ceasefire.']);
+    expect(ofCategory(split, 'mistranslation')).toEqual([]);
+    // Control: the same sentence is flagged once two references agree, so the consensus is what spared it.
+    const agreed = await analyze(analyzer, mt, RELEASED);
+    expect(flagsOn(agreed, 'liberated', 'mistranslation')).toHaveLength(1);
+  });
+
+  it('does not flag a word some reference uses', async () => {
+    const a = await analyze(analyzer, 'After the ceasefire, the minister freed the prisoners on Tuesday.', [
+      ...RELEASED,
+      'The prisoners were freed after the ceasefire.',
+    ]);
+    expect(ofCategory(a, 'mistranslation')).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../src/analyze.js';
+import { NumberDetector, numberValues } from '../../src/detect/numbers.js';
+import { analyze, flagsOn, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
+
+// Invented story: a football transfer and the striker's first match.
+let analyzer: Analyzer;
+beforeAll(async () => {
+  analyzer = only(await loadAnalyzer(), new NumberDetector());
+});
+
+const REFS = [
+  'The club paid 54 million euros for the striker on Friday. A crowd of 48,440 fans watched his first match. The new stand adds 1,200 seats.',
+  'On Friday the club agreed to pay 54 million euros for the striker.',
+];
+
+describe('numberValues', () => {
+  it('reads every value a written figure can mean', () => {
+    expect(numberValues('1,200')).toEqual([1200]);
+    expect(numberValues('1.200').sort()).toEqual([1.2, 1200]);
+    expect(numberValues('2,5')).toContain(2.5);
+    expect(numberValues('48.5')).toEqual([48.5]);
+    expect(numberValues('fans')).toEqual([]);
+    expect(numberValues('12-year')).toEqual([]);
+  });
+});
+
+describe('numbers', () => {
+  it('flags a different figure in the same slot of a strongly aligned reference sentence', async () => {
+    const mt = 'The club paid 45 million euros for the striker on Friday.';
+    const a = await analyze(analyzer, mt, REFS);
+    const flags = ofCategory(a, 'number');
+    expect(flags.map((f) => f.text)).toEqual(['45']);
+    expect(flags[0]).toMatchObject({ start: mt.indexOf('45'), suggestion: '54', severity: 'major' });
+    expect([refId(0), refId(1)]).toContain(flags[0]!.evidence[0]?.ref);
+    expect(flags[0]!.evidence[0]?.text).toContain('54 million');
+  });
+
+  it('accepts a rounded figure with "about" or "over", and flags the same figure stated as exact', async () => {
+    for (const hedge of ['About', 'Over', 'Nearly']) {
+      const a = await analyze(analyzer, `${hedge} 48,000 fans watched his first match.`, REFS);
+      expect(ofCategory(a, 'number'), hedge).toEqual([]);
+    }
+    const exact = await analyze(analyzer, 'A crowd of 48,000 fans watched his first match.', REFS);
+    expect(flagsOn(exact, '48,000', 'number')).toHaveLength(1);
+    expect(flagsOn(exact, '48,000')[0]!.suggestion).toBe('48,440');
+  });
+
+  it('flags a rounded figure that is too far off even with "about"', async () => {
+    const a = await analyze(analyzer, 'About 30,000 fans watched his first match.', REFS);
+    expect(flagsOn(a, '30,000', 'number')).toHaveLength(1);
+  });
+
+  it('flags German notation "1.200" where the references write 1,200', async () => {
+    const mt = 'The new stand adds 1.200 seats.';
+    const a = await analyze(analyzer, mt, REFS);
+    const [flag, ...rest] = ofCategory(a, 'number');
+    expect(rest).toEqual([]);
+    expect(flag).toMatchObject({ text: '1.200', start: mt.indexOf('1.200'), suggestion: '1,200', severity: 'minor' });
+  });
+
+  it('leaves a figure alone when no aligned reference sentence states the same fact', async () => {
+    const a = await analyze(analyzer, 'The striker has scored 17 goals for his national team.', REFS);
+    expect(ofCategory(a, 'number')).toEqual([]);
+  });
+
+  it('leaves a figure the references contain alone', async () => {
+    const a = await analyze(analyzer, 'The club paid 54 million euros for the striker on Friday.', REFS);
+    expect(a.flags).toEqual([]);
+  });
+});
