@@ -24,19 +24,27 @@ function mergedAt(side: AlignSide, k: number): Float32Array {
 
 /**
  * Monotonic alignment of an MT text with one parallel reference by dynamic programming, O(m * n).
- * A bead covering s sentences gains (cosine - skipPenalty) * s / 2, so skipping is chosen only when no
- * pairing beats the penalty, and merges win only when they cover more text at similar quality.
+ * Every bead gains (cosine - skipPenalty), so skipping is chosen only when no pairing beats the penalty; a merged
+ * bead counts only when it is clearly closer than its best one-to-one part.
  */
 function alignOne(mt: AlignSide, ref: AlignSide): { pairs: [number[], number[], number][]; unmatchedRef: number[] } {
   const m = mt.vectors.length;
   const n = ref.vectors.length;
   const sim = new SimilarityMatrix(mt.vectors, ref.vectors);
-  const gain = (cos: number, sentences: number) => ((cos - ALIGN.skipPenalty) * sentences) / 2;
+  const gain = (cos: number) => cos - ALIGN.skipPenalty;
   const beadSim = (i: number, j: number, b: number): number => {
     const [di, dj] = BEADS[b]!;
     if (di === 1 && dj === 1) return sim.at(i, j);
     if (di === 1 && dj === 2) return dot(mt.vectors[i]!, mergedAt(ref, j));
     return dot(mergedAt(mt, i), ref.vectors[j]!);
+  };
+  // A merge must beat the best one-to-one pairing inside it by mergeGain, or an unrelated neighbour rides along.
+  const beadGain = (i: number, j: number, b: number): number => {
+    const cos = beadSim(i, j, b);
+    const [di, dj] = BEADS[b]!;
+    if (di === 1 && dj === 1) return gain(cos);
+    const single = di === 2 ? Math.max(sim.at(i, j), sim.at(i + 1, j)) : Math.max(sim.at(i, j), sim.at(i, j + 1));
+    return cos >= single + ALIGN.mergeGain ? gain(cos) : -Infinity;
   };
   const table: Cell[][] = Array.from({ length: m + 1 }, () => Array.from({ length: n + 1 }, () => ({ score: -Infinity, bead: -1 })));
   table[0]![0] = { score: 0, bead: -1 };
@@ -48,7 +56,7 @@ function alignOne(mt: AlignSide, ref: AlignSide): { pairs: [number[], number[], 
         if (pi < 0 || pj < 0) return;
         const prev = table[pi]![pj]!.score;
         if (prev === -Infinity) return;
-        const g = di === 0 || dj === 0 ? 0 : gain(beadSim(pi, pj, b), di + dj);
+        const g = di === 0 || dj === 0 ? 0 : beadGain(pi, pj, b);
         if (prev + g > table[i]![j]!.score) table[i]![j] = { score: prev + g, bead: b };
       });
     }

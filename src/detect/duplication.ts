@@ -21,8 +21,12 @@ export class DuplicationDetector implements Detector {
           const b = words.slice(i + n, i + 2 * n);
           if (!a.every((t, k) => t.norm === b[k]!.norm)) continue;
           if (n === 1 && LEGIT_DOUBLE.has(a[0]!.norm)) continue;
-          // Only adjacent in the text, not across punctuation ("no, no" is emphasis).
+          // Only a run of words joined by spaces, no punctuation anywhere in it ("no, no" is emphasis).
+          if (!/^[^\p{P}]*$/u.test(ctx.mt.text.slice(a[0]!.start, b[n - 1]!.end).replace(/[\p{L}\p{N}'’-]+/gu, ''))) continue;
           if (!/^\s+$/.test(ctx.mt.text.slice(a[n - 1]!.end, b[0]!.start))) continue;
+          // The references repeat it too: a name ("Bora Bora"), not a stutter.
+          const phrase = ctx.mt.text.slice(a[0]!.start, b[n - 1]!.end).toLowerCase();
+          if (ctx.refs.some((r) => r.text.toLowerCase().includes(phrase))) continue;
           flags.push(this.flag(ctx, b[0]!, b[n - 1]!, `'${ctx.mt.text.slice(a[0]!.start, a[n - 1]!.end)}' is repeated.`, ''));
           i += 2 * n - 1;
         }

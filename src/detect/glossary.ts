@@ -1,5 +1,8 @@
 import type { DetectContext, Detector, GlossaryEntry, RawFlag } from './types.js';
 
+/** The user's own rule outranks any inference about the same span. */
+const GLOSSARY_CONFIDENCE = 0.99;
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -29,14 +32,17 @@ export class GlossaryDetector implements Detector {
         detector: this.id,
       });
     for (const entry of ctx.options.glossary) {
+      const correct = occurrences(ctx.mt.text, entry.target);
       for (const variant of entry.forbidden) {
         for (const span of occurrences(ctx.mt.text, variant)) {
-          add(entry, span, `Glossary: '${entry.source}' must be translated as '${entry.target}', not '${variant}'.`, 0.95);
+          // "government" inside the required "federal government" is the right term, not a variant.
+          if (correct.some((c) => c.start <= span.start && span.end <= c.end)) continue;
+          add(entry, span, `Glossary: '${entry.source}' must be translated as '${entry.target}', not '${variant}'.`, GLOSSARY_CONFIDENCE);
         }
       }
       if (entry.source.toLowerCase() !== entry.target.toLowerCase()) {
         for (const span of occurrences(ctx.mt.text, entry.source)) {
-          add(entry, span, `Glossary: the source term '${entry.source}' was left untranslated; use '${entry.target}'.`, 0.95);
+          add(entry, span, `Glossary: the source term '${entry.source}' was left untranslated; use '${entry.target}'.`, GLOSSARY_CONFIDENCE);
         }
       }
     }

@@ -12,7 +12,9 @@ export class HyphenationDetector implements Detector {
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];
     for (const m of ctx.mt.text.matchAll(BROKEN)) {
-      const [whole, left, , right] = m as unknown as [string, string, string, string];
+      const [whole, left, gap, right] = m as unknown as [string, string, string, string];
+      // "short- and long-term": a suspended hyphen, correct English.
+      if (gap === '- ' && /^(and|or|to)$/i.test(right)) continue;
       const fixed = `${left}-${right}`;
       const confirmed = ctx.index.words.has(fixed.toLowerCase());
       const start = m.index!;

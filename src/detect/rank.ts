@@ -44,7 +44,8 @@ export function rankFlags(raw: readonly RawFlag[], sentences: readonly Sentence[
   }
   return merged
     .map((f) => {
-      const sentence = sentences.find((s) => f.start >= s.start && f.start < s.end)?.index ?? f.sentence ?? 0;
+      // A zero-width flag (an omission) may sit right at its sentence's end.
+      const sentence = sentences.find((s) => f.start >= s.start && (f.start < s.end || (f.start === f.end && f.start === s.end)))?.index ?? f.sentence ?? 0;
       const flag: Flag = { ...f, confidence: Math.round(f.confidence * 1000) / 1000, sentence };
       if (flag.suggestion === undefined) delete flag.suggestion;
       return flag;

@@ -10,7 +10,7 @@ import { knows, loadSpeller } from './lexicon/spell.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
 /** English inflection a source-language stem picks up in MT output ("geisels"); longest first. */
-const ENGLISH_ENDINGS = ["'s", 'ing', 'ed', 'es', 's'];
+const ENGLISH_ENDINGS = ['ing', 'ed', 'es', 's'];
 
 interface SourceHit {
   /** The part of the token that is a source-language word, offsets relative to the token. */
@@ -29,12 +29,15 @@ export interface Lexicons {
 }
 
 /** Is this (part of a) token a source-language word and not an English one? */
-export function sourceWord(word: string, lex: Lexicons): { lemma: string; ending: string } | undefined {
+export function sourceWord(token: string, lex: Lexicons): { lemma: string; ending: string } | undefined {
+  // The English possessive is glued on after the letters ("Stadt's"); check the word without it.
+  const possessive = /['’]s$/u.test(token) ? token.slice(-2) : '';
+  const word = possessive ? token.slice(0, -2) : token;
   if (word.length < UNTRANSLATED.minLength || !/^\p{L}+$/u.test(word)) return undefined;
   if (knowsAny(lex.english, word) || knowsAny(lex.english, word.toLowerCase())) return undefined;
   // Hunspell cannot split German compounds; the bilingual dictionary's headwords list many of them.
   const isSource = (w: string) => knows(lex.source, w) || (lex.bilingual?.knows(w) ?? false);
-  if (isSource(word)) return { lemma: word, ending: '' };
+  if (isSource(word)) return { lemma: word, ending: possessive ? "'s" : '' };
   const lower = word.toLowerCase();
   for (const ending of ENGLISH_ENDINGS) {
     const base = word.slice(0, -ending.length);
@@ -58,17 +61,26 @@ function sourceParts(token: Token, lex: Lexicons, inRefs: (norm: string) => bool
   return hits;
 }
 
-/** Among the dictionary's translations, the one the aligned references use, in the form they use it. */
+/**
+ * Among the dictionary's translations, the one the aligned references use, in the form they use it: every word
+ * of the translation must stand in the reference sentence, in order ("town hall"), its last word inflected as there.
+ */
 function confirmedTranslation(translations: string[], refs: RefSentence[]): { word: string; refs: RefSentence[] } | undefined {
   for (const t of translations) {
     const stems = t.toLowerCase().split(/\s+/).map(stem);
-    const head = stems[stems.length - 1]!;
-    const supporting = refs.filter((r) => r.tokens.some((tok) => tok.word && stem(tok.norm) === head));
-    if (supporting.length === 0) continue;
-    const surface = supporting[0]!.tokens.find((tok) => tok.word && stem(tok.norm) === head)!;
-    const words = t.split(/\s+/);
-    words[words.length - 1] = surface.norm;
-    return { word: words.join(' '), refs: supporting };
+    const found = refs
+      .map((r) => ({ r, words: phraseIn(r.tokens.filter((tok) => tok.word), stems) }))
+      .filter((x): x is { r: RefSentence; words: Token[] } => x.words !== undefined);
+    if (found.length === 0) continue;
+    return { word: found[0]!.words.map((w) => w.norm).join(' '), refs: found.map((x) => x.r) };
+  }
+  return undefined;
+}
+
+function phraseIn(words: Token[], stems: string[]): Token[] | undefined {
+  for (let i = 0; i + stems.length <= words.length; i++) {
+    const slice = words.slice(i, i + stems.length);
+    if (slice.every((w, k) => stem(w.norm) === stems[k])) return slice;
   }
   return undefined;
 }

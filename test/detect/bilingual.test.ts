@@ -25,13 +25,13 @@ describe('parseEntry (FreeDict entry text)', () => {
   // (" [pol.] government <n>") and is skipped as if it were an indented example. In the real deu-eng
   // dictionary this loses 'bridge' for Brücke, 'commission' for Kommission, 'government' for Regierung and every
   // sense of Dorf. Expected ['government']; actual [].
-  it.fails('keeps translation lines that carry a domain label', () => {
+  it('keeps translation lines that carry a domain label', () => {
     expect(parseEntry('Regierung /reːɡˈiːrʊŋ/ <fem, n, sg>\n [pol.] government <n>\n see: {Regierungen}\n')).toEqual(['government']);
   });
 
   // BUG (src/detect/lexicon/bilingual.ts line 64-65): a usage label after a translation ("city hall <n> [Am.]")
   // is not stripped, so the translation fails the letters-only test and is lost. Expected both; actual ['town hall'].
-  it.fails('keeps translations that carry a regional usage label', () => {
+  it('keeps translations that carry a regional usage label', () => {
     expect(parseEntry('Rathaus <neut, n, sg>\ntown hall <n>, city hall <n> [Am.]\n')).toEqual(['town hall', 'city hall']);
   });
 });

@@ -145,9 +145,15 @@ export function parseEntry(entry: string): string[] {
   for (const raw of lines) {
     const line = raw.trim();
     if (!line || /^(Note|Synonyms?|see|Antonyms?):/i.test(line) || line.startsWith('see:')) continue;
-    if (raw.startsWith(' ')) continue;
+    // Indented lines are notes and examples, except translations that open with a domain label ("[pol.]").
+    if (raw.startsWith(' ') && !line.startsWith('[')) continue;
     for (const part of line.replace(/^\d+\.\s*/, '').split(/[,;]/)) {
-      const t = part.replace(/<[^>]*>/g, '').replace(/\([^)]*\)/g, '').replace(/\b(sb|sth)\.?/g, '').trim();
+      const t = part
+        .replace(/<[^>]*>/g, '')
+        .replace(/\([^)]*\)/g, '')
+        .replace(/\[[^\]]*\]/g, '')
+        .replace(/\b(sb|sth)\.?/g, '')
+        .trim();
       if (t && /^[\p{L}' -]+$/u.test(t)) out.push(t);
     }
   }
