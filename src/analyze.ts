@@ -9,7 +9,9 @@ import { defaultDetectors } from './detect/index.js';
 import { rankFlags } from './detect/rank.js';
 import { ReferenceIndex } from './detect/ref-index.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
-import { documentScore, sentenceScore } from './score/sentence.js';
+import { documentScore, omittedMqm, penaltyScore, qualityScore } from './score/sentence.js';
+import { sentenceFeatures } from './score/features.js';
+import { SCORE, SCORE_COMPARABLE } from './config.js';
 import { mqmPenalty, round } from './score/mqm.js';
 
 export interface TextInput {
@@ -107,14 +109,30 @@ function assemble(
   sig: string,
   mode: AlignMode,
 ): Analysis {
+  // Calibrated on parallel references (MQM data); comparable references share few words by nature, so there the
+  // deviation is semantic only (config SCORE_COMPARABLE).
+  const weights = mode === 'parallel' ? SCORE : SCORE_COMPARABLE;
   const weighted = aligned.map((s) => {
     const words = wordCount(mt, s);
     s.mqm = mqmPenalty(flags.filter((f) => f.sentence === s.index));
-    s.score = round(sentenceScore(s.similarity, s.mqm, words));
+    const features = sentenceFeatures(mt.sentences[s.index]!, refs, s);
+    s.score = round(qualityScore(features, weights));
+    s.chrf = round(features.chrf);
+    s.bertscore = { precision: round(features.bert.precision), recall: round(features.bert.recall), f1: round(features.bert.f1) };
     for (const m of s.matches) m.similarity = round(m.similarity);
     return { score: s.score, words };
   });
   const words = weighted.reduce((n, s) => n + s.words, 0);
+  // A reference sentence the translation left out (parallel mode) lowers the document score as a sentence
+  // that conveys nothing would, shared across the references.
+  if (mode === 'parallel') {
+    refs.forEach((ref, r) => {
+      for (const j of unmatched[r] ?? []) {
+        const w = ref.sentences[j]!.tokens.filter((t) => t.word).length;
+        weighted.push({ score: penaltyScore(omittedMqm(w, weights)), words: w / refs.length });
+      }
+    });
+  }
   const mqm = mqmPenalty(flags);
   return {
     version: 1,

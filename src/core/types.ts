@@ -95,6 +95,10 @@ export interface AlignedSentence extends Sentence {
   similarity: number;
   /** MQM penalty of this sentence's flags. */
   mqm: number;
+  /** sacreBLEU-style chrF (0..1) against the best match. */
+  chrf?: number;
+  /** BERTScore-style greedy matching of contextual token vectors against the best match. */
+  bertscore?: { precision: number; recall: number; f1: number };
   /** Best match first, then alternatives. Empty when no reference sentence is close enough. */
   matches: Match[];
   /** true when the best match is too weak to count as support (comparable refs: unsupported content). */

@@ -1,0 +1,86 @@
+import { escapeControls } from '../format/sanitize.js';
+import type { Agreement } from './agreement.js';
+import type { EvalReport } from './run.js';
+import type { Counts } from './spans.js';
+
+const num = (x: number, digits = 3): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+const safe = (s: string): string => escapeControls(s);
+
+function agreementTable(rows: [string, string, Pick<Agreement, 'flatTau' | 'groupedTau' | 'systemPearson'>][]): string[] {
+  const out = [`  ${pad('', 10)}${pad('metric', 14)}${lpad('flat tau', 10)}${lpad('grouped tau', 13)}${lpad('system r', 10)}`];
+  for (const [group, name, a] of rows) {
+    out.push(`  ${pad(group, 10)}${pad(name, 14)}${lpad(num(a.flatTau), 10)}${lpad(num(a.groupedTau), 13)}${lpad(num(a.systemPearson), 10)}`);
+  }
+  return out;
+}
+
+function countsLine(label: string, c: Counts): string {
+  return `  ${pad(label, 30)} P ${num(c.precision)}  R ${num(c.recall)}  F1 ${num(c.f1)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
+}
+
+/** The human-readable report of `mtdiff eval mqm`. */
+export function formatEvalText(r: EvalReport): string {
+  const lines: string[] = [];
+  const w = r.mqm.weights;
+  lines.push(`mtdiff eval mqm ${safe(r.file)}`);
+  lines.push(`  ${r.systems.length} systems x ${r.talks.length} talks, ${r.segments} system segments, reference ${safe(r.referenceSystem)}`);
+  lines.push(`  expert MQM: major ${w.major}, minor ${w.minor}, minor Fluency/Punctuation ${w.minorPunctuation}, Non-translation ${w.nonTranslation}, Source error 0; ${r.mqm.raters}`);
+  lines.push(`  ${safe(r.signature)}`, '');
+  lines.push('flat tau: Kendall tau-b over all system segments; grouped tau: tau-b across systems within each segment,');
+  lines.push('averaged over segments; system r: Pearson of system mean score vs system mean -MQM. Metrics:');
+  for (const [name, what] of Object.entries(r.legend)) lines.push(`  ${pad(name, 13)}${what}`);
+  lines.push('');
+  const names = Object.keys(r.all);
+  if (r.folds.length) {
+    lines.push('Held-out agreement (weights fitted on the other talks; tau-b against -MQM):');
+    const rows: [string, string, Pick<Agreement, 'flatTau' | 'groupedTau' | 'systemPearson'>][] = [];
+    for (const f of r.folds) names.forEach((n, i) => rows.push([i === 0 ? safe(f.heldOut) : '', n, f.metrics[n]!]));
+    names.forEach((n, i) => rows.push([i === 0 ? 'mean' : '', n, r.crossValidated[n]!]));
+    lines.push(...agreementTable(rows), '');
+  }
+  lines.push('Whole file (configured weights; in-sample if this is the dev data):');
+  lines.push(...agreementTable(names.map((n) => ['', n, r.all[n]!])), '');
+  const fit = r.fit;
+  lines.push(
+    `Weights fitted on all talks: chrf ${num(fit.chrf, 2)}, bertRecall ${num(fit.bertRecall, 2)}, similarity ${num(fit.similarity, 2)}, ` +
+      `refExposure ${num(fit.refExposure, 2)}, perWord ${num(fit.perWord, 4)}, flagWeight ${num(fit.flagWeight, 4)}`,
+  );
+  for (const f of r.folds) {
+    const x = f.weights;
+    lines.push(`  fold ${safe(f.heldOut)}: chrf ${num(x.chrf, 2)}, bertRecall ${num(x.bertRecall, 2)}, similarity ${num(x.similarity, 2)}, refExposure ${num(x.refExposure, 2)}, perWord ${num(x.perWord, 4)}, flagWeight ${num(x.flagWeight, 4)}`);
+  }
+  if (r.calibration.length) {
+    lines.push('', 'Calibration (held-out expected MQM vs expert MQM, by quintile of the prediction):');
+    for (const b of r.calibration) lines.push(`  predicted ${lpad(num(b.predicted, 2), 6)}  expert ${lpad(num(b.expert, 2), 6)}  (${b.segments} segments)`);
+  }
+  const t = r.flags.tokens;
+  lines.push('', `Flags vs expert spans, token level (${t.tokens} tokens; flagging every token would give P ${num(t.baseRate.all)} / ${num(t.baseRate.accuracy)} accuracy):`);
+  lines.push(countsLine('all flags vs all errors', t.all), countsLine('accuracy flags vs Accuracy/*', t.accuracy));
+  for (const [talk, c] of Object.entries(r.flags.byTalk)) {
+    lines.push(`  ${pad(safe(talk), 10)} all F1 ${num(c.all.f1)}  accuracy P ${num(c.accuracy.precision)} R ${num(c.accuracy.recall)} F1 ${num(c.accuracy.f1)}`);
+  }
+  lines.push('  keeping only flags with confidence >= c:');
+  for (const c of r.flags.byConfidence) {
+    lines.push(`    c ${num(c.minConfidence, 2)}: ${lpad(String(c.flags), 5)} flags, all F1 ${num(c.all.f1)}, accuracy P ${num(c.accuracy.precision)} R ${num(c.accuracy.recall)} F1 ${num(c.accuracy.f1)}`);
+  }
+  lines.push('', 'Expert errors found (a flag overlaps the span), by MQM category:');
+  for (const c of r.flags.recallByCategory) {
+    lines.push(`  ${pad(safe(c.category), 46)}${lpad(`${c.hit}/${c.errors}`, 10)}  ${lpad(pct(c.recall), 6)}${c.spanless ? `  (+${c.spanless} without a target span)` : ''}`);
+  }
+  const o = r.flags.omission;
+  lines.push(`  omissions per segment: ${o.expert} segments with an expert omission, ${o.flagged} with an omission flag, ${o.both} both`);
+  lines.push('', 'Flags the experts confirm (overlap any expert span), by category and by detector:');
+  for (const p of [...r.flags.byCategory, ...r.flags.byDetector.map((d) => ({ ...d, key: `[${d.key}]` }))]) {
+    const as = p.matchedAs.slice(0, 3).map((m) => `${safe(m.category)} ${m.count}`).join(', ');
+    lines.push(`  ${pad(safe(p.key), 28)}${lpad(`${p.confirmed}/${p.flags}`, 11)}  ${lpad(pct(p.precision), 6)}${as ? `  as ${as}` : ''}`);
+  }
+  lines.push('', "Severity: mtdiff's (rows) vs the heaviest expert error the flag overlaps:");
+  for (const [sev, row] of Object.entries(r.flags.severity)) {
+    const cells = Object.entries(row).map(([k, v]) => `${safe(k)} ${v}`).join(', ');
+    if (cells) lines.push(`  ${pad(sev, 9)} ${cells}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

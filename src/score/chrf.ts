@@ -1,0 +1,74 @@
+/**
+ * Sentence chrF exactly as sacreBLEU 2.x defines CHRF (char_order 6, word_order 0, beta 2, whitespace
+ * removed, effective-order averaging, no eps smoothing), so mtdiff's lexical baseline is the published one.
+ * Checked against sacreBLEU itself in test/eval/chrf.test.ts (values recorded by scripts/validate_chrf.py).
+ */
+
+export const CHRF_CHAR_ORDER = 6;
+export const CHRF_BETA = 2;
+
+/** What Python's str.split() splits on (str.isspace), which is what sacreBLEU removes; JS \s differs. */
+const PY_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/gu;
+
+/** n-gram counts for n = 1..order over code points (Python indexes strings by code point, not UTF-16 unit). */
+export function charNgrams(text: string, order = CHRF_CHAR_ORDER): Map<string, number>[] {
+  const chars = Array.from(text.replace(PY_WHITESPACE, ''));
+  const out: Map<string, number>[] = [];
+  for (let n = 1; n <= order; n++) {
+    const counts = new Map<string, number>();
+    for (let i = 0; i + n <= chars.length; i++) {
+      const g = chars.slice(i, i + n).join('');
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    out.push(counts);
+  }
+  return out;
+}
+
+/** [hyp n-grams, ref n-grams, matches] per order, flattened (sacreBLEU's statistics layout). */
+export function chrfStats(hyp: readonly Map<string, number>[], ref: readonly Map<string, number>[]): number[] {
+  const stats: number[] = [];
+  hyp.forEach((h, i) => {
+    const r = ref[i] ?? new Map<string, number>();
+    let hypCount = 0;
+    let match = 0;
+    for (const [g, c] of h) {
+      hypCount += c;
+      const rc = r.get(g);
+      if (rc !== undefined) match += Math.min(c, rc);
+    }
+    let refCount = 0;
+    for (const c of r.values()) refCount += c;
+    // sacreBLEU: hypothesis n-grams do not count when the reference has none of that order
+    stats.push(r.size > 0 ? hypCount : 0, refCount, match);
+  });
+  return stats;
+}
+
+/** F-beta over precision and recall averaged across the orders both sides have; 0..100 like sacreBLEU. */
+export function chrfFromStats(stats: readonly number[], beta = CHRF_BETA): number {
+  const factor = beta * beta;
+  let prec = 0;
+  let rec = 0;
+  let effective = 0;
+  for (let i = 0; i + 2 < stats.length; i += 3) {
+    const nHyp = stats[i]!;
+    const nRef = stats[i + 1]!;
+    const nMatch = stats[i + 2]!;
+    if (nHyp > 0 && nRef > 0) {
+      prec += nMatch / nHyp;
+      rec += nMatch / nRef;
+      effective++;
+    }
+  }
+  if (effective === 0) return 0;
+  prec /= effective;
+  rec /= effective;
+  if (prec + rec === 0) return 0;
+  return (100 * (1 + factor) * prec * rec) / (factor * prec + rec);
+}
+
+/** sacreBLEU `CHRF().sentence_score(hyp, [ref]).score`. */
+export function chrf(hyp: string, ref: string): number {
+  return chrfFromStats(chrfStats(charNgrams(hyp), charNgrams(ref)));
+}

@@ -1,0 +1,51 @@
+import type { AlignedSentence } from '../core/types.js';
+import type { EncodedDoc, EncodedSentence } from '../detect/types.js';
+import { bertScore, type TokenMatch } from './bertscore.js';
+import { chrf } from './chrf.js';
+
+/** What the sentence score combines, measured against the best-matching reference sentence(s). */
+export interface SentenceFeatures {
+  /** Cosine of the pooled sentence embeddings (the raw `similarity` of the JSON). */
+  similarity: number;
+  /** BERTScore-style token matching of the contextual token vectors. */
+  bert: TokenMatch;
+  /** sacreBLEU sentence chrF, scaled to [0, 1]. */
+  chrf: number;
+  /** MQM penalty of mtdiff's own flags in the sentence. */
+  mqm: number;
+  /** Word tokens of the MT sentence. */
+  words: number;
+  /** Word tokens of the matched reference sentence(s); 0 without a match. */
+  refWords: number;
+}
+
+const NONE: TokenMatch = { precision: 0, recall: 0, f1: 0 };
+
+/** The reference sentences the best match covers (a merged match covers two), from the encoded references. */
+export function matchedSentences(refs: readonly EncodedDoc[], s: Pick<AlignedSentence, 'matches'>): EncodedSentence[] {
+  const best = s.matches[0];
+  if (!best) return [];
+  const doc = refs.find((r) => r.id === best.ref);
+  if (!doc) return [];
+  return doc.sentences.slice(best.index, (best.merged ?? best.index) + 1);
+}
+
+/** Features of one aligned MT sentence; `mt` is its encoded sentence, `refs` every encoded reference. */
+export function sentenceFeatures(
+  mt: EncodedSentence,
+  refs: readonly EncodedDoc[],
+  s: Pick<AlignedSentence, 'matches' | 'similarity' | 'mqm'>,
+): SentenceFeatures {
+  const words = mt.tokens.filter((t) => t.word).length;
+  const matched = matchedSentences(refs, s);
+  if (matched.length === 0) return { similarity: s.similarity, bert: NONE, chrf: 0, mqm: s.mqm, words, refWords: 0 };
+  const refText = s.matches[0]!.text;
+  return {
+    similarity: s.similarity,
+    bert: bertScore(mt.vectors, matched.flatMap((r) => r.vectors)),
+    chrf: chrf(mt.sentence.text, refText) / 100,
+    mqm: s.mqm,
+    words,
+    refWords: matched.reduce((n, r) => n + r.tokens.filter((t) => t.word).length, 0),
+  };
+}
