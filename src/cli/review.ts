@@ -1,12 +1,9 @@
-import { createElement } from 'react';
-import { render } from 'ink';
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { createAnalyzer } from '../analyze.js';
 import { usageError } from '../core/errors.js';
 import { escapeControls } from '../format/sanitize.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
-import { ReviewSession } from '../ui/components/ReviewSession.js';
 import { addCommonOptions } from './options.js';
 import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
 
@@ -35,6 +32,12 @@ export function registerReview(program: Command): void {
     const options = analyzeOptions(opts);
     const reviewPath = opts.reviewFile ?? defaultReviewPath(mtPath);
     const review = loadReview(reviewPath, mtPath, mt.text);
+    // The UI stack is loaded only when a screen will be drawn.
+    const [{ createElement }, { render }, { ReviewSession }] = await Promise.all([
+      import('react'),
+      import('ink'),
+      import('../ui/components/ReviewSession.js'),
+    ]);
     process.stdout.write(ENTER_SCREEN);
     let final: ReviewFile | undefined;
     try {

@@ -2,7 +2,6 @@
  * The only module that imports the transformer runtime, so swapping @xenova/transformers for
  * @huggingface/transformers (or raw onnxruntime) touches this file alone.
  */
-import { AutoModel, AutoTokenizer, Tensor, env } from '@xenova/transformers';
 import { modelError } from '../core/errors.js';
 import type { ResolvedModel } from './registry.js';
 
@@ -40,6 +39,8 @@ function tokenId(tokenizer: TokenizerLike, token: string | undefined, fallback: 
 }
 
 export async function loadRuntime(model: ResolvedModel, options: LoadOptions = {}): Promise<ModelRuntime> {
+  // Imported on first use: the runtime is the heaviest module, and --help or a bad argument should not wait for it.
+  const { AutoModel, AutoTokenizer, Tensor, env } = await import('@xenova/transformers');
   env.allowRemoteModels = options.allowRemote === true;
   env.allowLocalModels = true;
   env.localModelPath = model.dir.replace(/[^/\\]+[/\\]?$/, '');
