@@ -33,6 +33,7 @@ describe('refused inputs (check)', () => {
     }, 2, /no such file/],
     ['a missing reference', () => ['check', file('ok1.txt', story), join(dir, 'gone.txt')], 2, /gone\.txt: no such file/],
     ['zero references', () => ['check', file('ok2.txt', story)], 3, /missing required argument|reference/],
+    ['a 50 MB file (over the default 5 MiB limit)', () => ['check', file('huge.txt', Buffer.alloc(50 * 1024 * 1024, 'word. ')), REF], 2, /over the limit of 5242880 bytes \(raise it with --max-bytes\)/],
     ['a file over --max-bytes', () => ['check', file('big.txt', story.repeat(100)), REF, '--max-bytes', '1000'], 2, /over the limit of 1000 bytes/],
   ];
   it.each(cases)('%s', (_name, args, code, message) => {
