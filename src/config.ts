@@ -129,4 +129,8 @@ export const FLUENCY = {
   /** Capitalised in at least this many references and never lower-cased: a proper noun. Prior. */
   properNounMinRefs: 2,
   confidence: 0.7,
+  /** "the Hamas": a name the references use at least this often, never after "the". Prior. */
+  nameMinOccurrences: 3,
+  /** Agreement rules on a statistical tagger's output are right most of the time, not always. Prior. */
+  grammarConfidence: 0.6,
 } as const;

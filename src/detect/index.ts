@@ -3,6 +3,7 @@ import { CoverageDetector } from './coverage.js';
 import { DuplicationDetector } from './duplication.js';
 import { EntityDetector } from './entities.js';
 import { GlossaryDetector } from './glossary.js';
+import { GrammarDetector } from './grammar.js';
 import { HyphenationDetector } from './hyphenation.js';
 import { MistranslationDetector } from './mistranslation.js';
 import { NumberDetector } from './numbers.js';
@@ -21,6 +22,7 @@ export function defaultDetectors(): Detector[] {
     new DuplicationDetector(),
     new HyphenationDetector(),
     new CapitalisationDetector(),
+    new GrammarDetector(),
     new CoverageDetector(),
     new GlossaryDetector(),
   ];

@@ -1,0 +1,74 @@
+import type { Token } from '../core/types.js';
+import { FLUENCY } from '../config.js';
+import { posTags, possibleTags } from '../segment/pos.js';
+import { occurrenceEvidence } from './context.js';
+import type { DetectContext, Detector, RawFlag } from './types.js';
+
+const SINGULAR_DETERMINER = /^(a|an|one|every|each|another)$/;
+const PLURAL_VERB = /^(are|were)$/;
+/** Numerals stand for plural counts ("the other four are"), though the tagger calls them nouns. */
+const NUMERAL = /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|both|all)$/;
+
+/**
+ * Simple agreement errors English grammar alone settles, and one the references confirm:
+ * "a decades" (singular determiner + plural noun), "American life are" (singular noun + plural verb),
+ * "the Hamas" (an article before a name the references never give one).
+ */
+export class GrammarDetector implements Detector {
+  readonly id = 'grammar';
+
+  detect(ctx: DetectContext): RawFlag[] {
+    const flags: RawFlag[] = [];
+    for (const s of ctx.mt.sentences) {
+      const words = s.tokens.filter((t) => t.word);
+      const tags = posTags(s.tokens);
+      const tagOf = (t: Token) => tags[s.tokens.indexOf(t)] ?? '';
+      words.forEach((w, k) => {
+        const next = words[k + 1];
+        if (!next || !/^\s+$/.test(ctx.mt.text.slice(w.end, next.start))) return;
+        const nextTags = possibleTags(next.norm);
+        // "a decades": the noun can only be plural.
+        if (SINGULAR_DETERMINER.test(w.norm) && tagOf(next) === 'NNS' && nextTags.every((t) => t === 'NNS')) {
+          flags.push(this.flag(ctx, w.start, next.end, `'${w.text}' cannot go with the plural '${next.text}'.`));
+        }
+        // "life are": a noun that can only be singular, directly before a plural verb, after no "of" phrase.
+        const before = words[k - 1];
+        if (PLURAL_VERB.test(next.norm) && tagOf(w) === 'NN' && !NUMERAL.test(w.norm) && possibleTags(w.norm).every((t) => t === 'NN') && before?.norm !== 'of' && !/^(and|or)$/.test(before?.norm ?? '')) {
+          flags.push(this.flag(ctx, w.start, next.end, `The singular '${w.text}' does not agree with '${next.text}'.`));
+        }
+        // "the Hamas": references use the name often and never with an article.
+        // A name directly followed by a noun modifies it ("the Hamas side", "the Gaza Strip"): that takes "the".
+        const after = words[k + 2];
+        const attributive = after && /^\s+$/.test(ctx.mt.text.slice(next.end, after.start)) && /^(NN|JJ|VBG|CD)/.test(tagOf(after));
+        if (w.norm === 'the' && !attributive && /^NNP/.test(tagOf(next)) && /^\p{Lu}\p{Ll}+$/u.test(next.text)) {
+          const occ = ctx.index.words.get(next.norm) ?? [];
+          const withArticle = occ.filter((o) => {
+            const ref = ctx.refs.find((r) => r.id === o.ref);
+            return ref ? /\bthe\s+$/i.test(ref.text.slice(Math.max(0, o.token.start - 5), o.token.start)) : false;
+          });
+          if (occ.length >= FLUENCY.nameMinOccurrences && withArticle.length === 0) {
+            const flag = this.flag(ctx, w.start, next.end, `The references write '${next.text}' without an article (${occ.length} times).`);
+            flag.suggestion = next.text;
+            flag.evidence = occ.slice(0, 2).map((o) => occurrenceEvidence(ctx, o));
+            flags.push(flag);
+          }
+        }
+      });
+    }
+    return flags;
+  }
+
+  private flag(ctx: DetectContext, start: number, end: number, message: string): RawFlag {
+    return {
+      start,
+      end,
+      text: ctx.mt.text.slice(start, end),
+      category: 'grammar',
+      severity: 'minor',
+      confidence: FLUENCY.grammarConfidence,
+      message,
+      evidence: [],
+      detector: this.id,
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../src/analyze.js';
+import { GrammarDetector } from '../../src/detect/grammar.js';
+import { analyze, expectValidFlags, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
+
+// Invented story: a regional election.
+let analyzer: Analyzer;
+beforeAll(async () => {
+  analyzer = only(await loadAnalyzer(), new GrammarDetector());
+});
+
+const REFS = [
+  'Voters in Bavaria elected a new parliament on Sunday. Söder thanked his supporters.',
+  'Söder said the result was clear. Turnout in Bavaria rose, and Söder promised reforms.',
+];
+
+describe('grammar', () => {
+  it('flags a singular determiner before a noun that can only be plural', async () => {
+    const mt = 'The party lost a decades of support in the south.';
+    const a = await analyze(analyzer, mt, REFS);
+    expectValidFlags(a, mt, [refId(0), refId(1)]);
+    expect(ofCategory(a, 'grammar').map((f) => f.text)).toEqual(['a decades']);
+  });
+
+  it('flags an article before a name the references always write bare, with the name as the fix', async () => {
+    const mt = 'After the count, the Söder spoke to reporters.';
+    const a = await analyze(analyzer, mt, REFS);
+    const [flag] = ofCategory(a, 'grammar');
+    expect(flag).toMatchObject({ text: 'the Söder', suggestion: 'Söder' });
+    expect(flag!.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('leaves a name used as a modifier alone ("the Bavaria result")', async () => {
+    const a = await analyze(analyzer, 'Analysts discussed the Bavaria result on Monday.', [...REFS, 'Bavaria voted. Bavaria counted. Bavaria decided.']);
+    expect(ofCategory(a, 'grammar')).toEqual([]);
+  });
+
+  it('does not flag plural counts or correct agreement', async () => {
+    const a = await analyze(analyzer, 'The other four are in Munich. The results are clear. A decade of rule ended.', REFS);
+    expect(ofCategory(a, 'grammar')).toEqual([]);
+  });
+});
