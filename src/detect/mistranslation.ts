@@ -79,7 +79,9 @@ export class MistranslationDetector implements Detector {
         const [anchor, support] = sub.anchors
           .map((a) => [a, collocations(ctx, subStem, stem(a.token.norm), MISTRANSLATION.window)] as const)
           .reduce((x, y) => (y[1].length > x[1].length ? y : x));
-        if (support.length < needed) continue;
+        // A reference sentence that says nearly the same thing is evidence enough on its own.
+        const close = sub.ref.similarity >= MISTRANSLATION.singleReferenceSimilarity;
+        if (support.length < (close ? 1 : needed)) continue;
         flags.push(this.flag(ctx, slot, sub, anchor, support, subStem));
       }
     });
