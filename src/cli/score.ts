@@ -1,12 +1,74 @@
-import type { Command } from 'commander';
-import { usageError } from '../core/errors.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { runBatch } from '../batch/run.js';
+import { parseShard, type Shard } from '../batch/shard.js';
+import type { OutputFormat } from '../batch/sink.js';
+import { defaultCacheDir } from '../embed/cache.js';
+import { addCommonOptions } from './options.js';
+import { analyzeOptions, parsePositiveInt, type CommonOptions } from './inputs.js';
+import { parseDate } from './report.js';
+
+interface ScoreOptions extends CommonOptions {
+  input?: string;
+  mtDir?: string;
+  refDir?: string;
+  allowOutside?: boolean;
+  format: OutputFormat;
+  output?: string;
+  failUnder?: number;
+  jobs: number;
+  resume?: boolean;
+  shard?: Shard;
+  reportDir?: string;
+  date?: string;
+  cacheDir?: string;
+  /** false with --no-cache. */
+  cache: boolean;
+}
+
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new InvalidArgumentError('must be a score between 0 and 1');
+  return n;
+}
 
 export function registerScore(program: Command): void {
-  program
-    .command('score')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw usageError('score is not implemented yet');
+  addCommonOptions(
+    program
+      .command('score')
+      .description('score a batch of machine translations: one record per item (JSONL, JSON or CSV)')
+      .option('-i, --input <manifest>', 'JSONL ({"id","mt","refs":[...]} per line) or CSV (id,mt,refs with refs ;-separated); paths relative to the manifest')
+      .option('--mt-dir <dir>', 'directory mode: every file here is an item')
+      .option('--ref-dir <dir>', 'directory mode: references (a subdirectory named like the MT file, else every file here)')
+      .option('--allow-outside', "allow manifest paths outside the manifest's directory")
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'json', 'csv']).default('jsonl'))
+      .option('-o, --output <file>', 'write records here (JSONL: appended and synced record by record) instead of stdout')
+      .option('--fail-under <score>', 'exit 1 when an item scores below this (0..1)', parseScore)
+      .option('-j, --jobs <n>', 'worker threads, each with its own model', parsePositiveInt, 1)
+      .option('--resume', 'carry on an interrupted --output JSONL run: skip the items it already holds')
+      .option('--shard <K/N>', 'process only shard K of N (entries K-1, K-1+N, ...); shard outputs together make the whole', parseShard)
+      .option('--report-dir <dir>', 'also write a Markdown report per item and an index.md')
+      .option('--date <YYYY-MM-DD>', 'date printed in reports (default: today, UTC)', parseDate)
+      .option('--cache-dir <dir>', 'persistent embedding cache (default: $MTDIFF_CACHE_DIR, $XDG_CACHE_HOME/mtdiff or ~/.cache/mtdiff)')
+      .option('--no-cache', 'do not read or write the embedding cache'),
+  ).action(async (opts: ScoreOptions) => {
+    process.exitCode = await runBatch({
+      input: opts.input,
+      mtDir: opts.mtDir,
+      refDir: opts.refDir,
+      allowOutside: opts.allowOutside === true,
+      format: opts.format,
+      output: opts.output,
+      failUnder: opts.failUnder,
+      jobs: opts.jobs,
+      resume: opts.resume === true,
+      shard: opts.shard,
+      reportDir: opts.reportDir,
+      date: opts.date ?? new Date().toISOString().slice(0, 10),
+      cacheDir: opts.cache ? (opts.cacheDir ?? defaultCacheDir()) : undefined,
+      model: opts.model,
+      allowRemote: opts.allowRemote,
+      maxBytes: opts.maxBytes,
+      analyze: analyzeOptions(opts),
     });
+  });
 }

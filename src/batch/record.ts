@@ -1,0 +1,68 @@
+/** One output record per manifest entry: the scores of an analysed item, or why it could not be analysed. */
+import { stringify } from 'csv-stringify/sync';
+import { CATEGORIES, SEVERITIES, type Analysis, type Category, type Flag, type Severity } from '../core/types.js';
+import type { ManifestEntry } from './manifest.js';
+
+export interface ScoreRecord {
+  id: string;
+  mt: string;
+  score: number;
+  mqm: number;
+  mqmPer100: number;
+  words: number;
+  counts: Record<Severity, number>;
+  /** Only the categories that occur, in CATEGORIES order. */
+  categories: Partial<Record<Category, number>>;
+  /** Exactly as `check --format json` gives them. */
+  flags: Flag[];
+}
+
+export interface ErrorRecord {
+  id: string;
+  error: string;
+}
+
+export type BatchRecord = ScoreRecord | ErrorRecord;
+
+export function isError(record: BatchRecord): record is ErrorRecord {
+  return 'error' in record;
+}
+
+export function entryId(entry: ManifestEntry): string {
+  return entry.kind === 'item' ? entry.item.id : entry.id;
+}
+
+/** Field order is fixed here, so the same analysis always serialises to the same bytes. */
+export function scoreRecord(id: string, mt: string, analysis: Analysis): ScoreRecord {
+  const counts = { critical: 0, major: 0, minor: 0 };
+  for (const f of analysis.flags) counts[f.severity]++;
+  const categories: Partial<Record<Category, number>> = {};
+  for (const c of CATEGORIES) {
+    const n = analysis.flags.filter((f) => f.category === c).length;
+    if (n > 0) categories[c] = n;
+  }
+  return { id, mt, score: analysis.score, mqm: analysis.mqm, mqmPer100: analysis.mqmPer100, words: analysis.words, counts, categories, flags: analysis.flags };
+}
+
+export function errorRecord(id: string, error: string): ErrorRecord {
+  return { id, error };
+}
+
+export function jsonlLine(record: BatchRecord): string {
+  return `${JSON.stringify(record)}\n`;
+}
+
+export const CSV_COLUMNS = ['id', 'mt', 'score', 'mqm', 'mqmPer100', 'words', ...SEVERITIES, 'error'] as const;
+
+/** The summary columns only; an error record leaves the score columns empty. */
+export function csvRow(record: BatchRecord): string[] {
+  if (isError(record)) return [record.id, '', '', '', '', '', '', '', '', record.error];
+  const r = record;
+  return [r.id, r.mt, String(r.score), String(r.mqm), String(r.mqmPer100), String(r.words), ...SEVERITIES.map((s) => String(r.counts[s])), ''];
+}
+
+export function csvLines(rows: string[][]): string {
+  return stringify(rows, { record_delimiter: 'unix' });
+}
+
+export const CSV_HEADER = csvLines([[...CSV_COLUMNS]]);

@@ -1,0 +1,76 @@
+/** `--report-dir`: one Markdown report per analysed item (written where the analysis is) plus index.md. */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Analysis } from '../core/types.js';
+import { writeFileAtomic } from '../io/write.js';
+import { renderIndex, type IndexEntry } from '../report/index-page.js';
+import { renderReport } from '../report/markdown.js';
+import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { isError, type BatchRecord } from './record.js';
+
+export const INDEX_FILE = 'index.md';
+const MAX_NAME = 80;
+
+/**
+ * A file name for an id that may hold slashes, dots or anything else: unsafe characters become `_`, and a
+ * short hash of the id is appended whenever that changed anything, so two ids never share a file.
+ */
+export function reportFileName(id: string): string {
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]+/, '').slice(0, MAX_NAME);
+  const clean = safe === id && safe !== '' && safe.toLowerCase() !== 'index';
+  return `${clean ? safe : `${safe || 'item'}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`}.md`;
+}
+
+/** The default review file next to the MT, like `mtdiff report`; a broken one is a warning, not a lost report. */
+function reviewFor(mtPath: string, mt: string, mtText: string, warnings: string[]): ReviewFile | undefined {
+  const path = defaultReviewPath(mtPath);
+  if (!existsSync(path)) return undefined;
+  try {
+    return loadReview(path, mt, mtText);
+  } catch (err) {
+    warnings.push(`${mt}: report written without review decisions (${(err as Error).message})`);
+    return undefined;
+  }
+}
+
+export interface ReportTarget {
+  dir: string;
+  date: string;
+}
+
+export function writeItemReport(target: ReportTarget, item: { id: string; mt: string; mtPath: string; mtText: string }, analysis: Analysis, warnings: string[]): void {
+  const review = reviewFor(item.mtPath, item.mt, item.mtText, warnings);
+  try {
+    writeFileAtomic(join(target.dir, reportFileName(item.id)), renderReport(analysis, { review, date: target.date }));
+  } catch (err) {
+    warnings.push(`${item.id}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The index needs each item's headline numbers and flags, not its sentences: records carry exactly that,
+ * so the main thread builds the index without holding thousands of full analyses.
+ */
+function headline(record: Exclude<BatchRecord, { error: string }>): Analysis {
+  return {
+    version: 1,
+    signature: '',
+    mt: record.mt,
+    refs: [],
+    mode: 'comparable',
+    score: record.score,
+    mqm: record.mqm,
+    mqmPer100: record.mqmPer100,
+    words: record.words,
+    sentences: [],
+    flags: record.flags,
+  };
+}
+
+export function writeIndex(target: ReportTarget, records: readonly BatchRecord[]): void {
+  const entries: IndexEntry[] = records.map((r) =>
+    isError(r) ? { id: r.id, path: reportFileName(r.id), error: r.error } : { id: r.id, path: reportFileName(r.id), analysis: headline(r) },
+  );
+  writeFileAtomic(join(target.dir, INDEX_FILE), renderIndex(entries, target.date));
+}
