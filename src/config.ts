@@ -4,8 +4,14 @@
  */
 
 export const EMBED = {
-  /** Throughput on 2 cores flattens between 16 and 64 (BENCHMARKS.md); 32 keeps memory low. */
-  batchSize: 32,
+  /**
+   * One text per model call. The int8 model quantises activations dynamically, per call, so a sentence's vector
+   * depended on what else shared its batch (cosine down to 0.981, 0/155 seed sentences bit-identical): check,
+   * score, review and the cache would disagree on the same article. Alone, every text gets the same vector
+   * everywhere. Measured (BENCHMARKS.md): int8 alone 173 sentences/s, int8 in batches of 32 324/s but not
+   * reproducible; an fp32 export is bit-reproducible at any batch size (239/s at 32) but not shipped yet.
+   */
+  batchSize: 1,
 } as const;
 
 export const ALIGN = {
