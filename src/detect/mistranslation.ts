@@ -92,12 +92,13 @@ export class MistranslationDetector implements Detector {
   private substitute(refs: RefSentence[], vector: Float32Array, slot: Slot, anchors: Slot[], mtStems: Set<string>): Substitute | undefined {
     let best: Substitute | undefined;
     for (const ref of refs) {
-      // The few tokens the MT word aligns to best; the first that can fill its slot is the substitute.
+      // The content words the MT word aligns to best (function words carry no sense to swap).
+      const tags = posTags(ref.tokens);
       const ranked = ref.vectors
         .map((v, k) => ({ k, similarity: v ? dot(vector, v) : -1 }))
+        .filter(({ k }) => isContentTag(tags[k]) && /^\p{L}{3,}$/u.test(ref.tokens[k]!.text))
         .sort((a, b) => b.similarity - a.similarity)
         .slice(0, MISTRANSLATION.alignmentCandidates);
-      const tags = posTags(ref.tokens);
       for (const { k, similarity } of ranked) {
         const token = ref.tokens[k]!;
         if (best && similarity <= best.similarity) break;
