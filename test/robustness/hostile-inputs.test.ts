@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,11 @@ describe('refused inputs (check)', () => {
     ['a missing file', () => ['check', join(dir, 'missing.txt'), REF], 2, /no such file/],
     ['a broken symlink', () => {
       const link = join(dir, 'broken-link.txt');
-      symlinkSync(join(dir, 'nowhere.txt'), link);
+      try {
+        symlinkSync(join(dir, 'nowhere.txt'), link);
+      } catch {
+        // made by the same case for another command
+      }
       return ['check', link, REF];
     }, 2, /no such file/],
     ['a missing reference', () => ['check', file('ok1.txt', story), join(dir, 'gone.txt')], 2, /gone\.txt: no such file/],
@@ -38,12 +42,24 @@ describe('refused inputs (check)', () => {
   ];
   it.each(cases)('%s', (_name, args, code, message) => {
     const r = mtdiff(args());
+    expectOneLineError(r, code, message);
+  });
+
+  // The same inputs through `report` (which shares the input checks) must fail the same way, writing nothing.
+  it.each(cases)('report: %s', (_name, args, code, message) => {
+    const out = join(dir, 'never-written.md');
+    const r = mtdiff(['report', ...args().slice(1), '--out', out]);
+    expectOneLineError(r, code, message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  function expectOneLineError(r: ReturnType<typeof mtdiff>, code: number, message: RegExp): void {
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
+  }
 
   it('an unreadable file (skipped as root, who can read anything)', (ctx) => {
     if (process.getuid?.() === 0) ctx.skip();
