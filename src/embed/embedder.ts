@@ -58,7 +58,7 @@ export class TransformerEmbedder implements Embedder {
     private readonly store?: EmbeddingStore,
   ) {
     this.id = `${model.name}@${model.hash}`;
-    this.dimensions = model.entry.dimensions;
+    this.dimensions = model.entry.dimensions || runtime.hiddenSize;
   }
 
   private piecesOf(token: string): number[] {
@@ -169,7 +169,7 @@ export interface EmbedderOptions extends LoadOptions {
 }
 
 export async function loadEmbedder(options: EmbedderOptions = {}): Promise<TransformerEmbedder> {
-  const model = resolveModel(options.model, options.modelsDir);
+  const model = resolveModel(options.model, options.modelsDir, options.allowRemote === true);
   verifyModelFiles(model);
   const runtime = await loadRuntime(model, options);
   return new TransformerEmbedder(runtime, model, options.store);

@@ -50,13 +50,14 @@ export interface ResolvedModel {
   hash: string;
 }
 
-export function resolveModel(name?: string, dir = modelsDir()): ResolvedModel {
+export function resolveModel(name?: string, dir = modelsDir(), allowRemote = false): ResolvedModel {
   const registry = loadRegistry(dir);
   const chosen = name ?? registry.default;
   const entry = registry.models[chosen];
+  if (!entry && allowRemote && chosen.includes('/')) return remoteModel(chosen, dir);
   if (!entry) {
     const known = Object.keys(registry.models).join(', ');
-    throw modelError(`unknown model '${chosen}' (registry has: ${known})`);
+    throw modelError(`unknown model '${chosen}' (registry has: ${known}; a Hugging Face id with --allow-remote downloads one)`);
   }
   const combined = createHash('sha256');
   for (const file of Object.keys(entry.files).sort()) combined.update(`${file}:${entry.files[file]}\n`);
@@ -78,4 +79,25 @@ export function verifyModelFiles(model: ResolvedModel): void {
       throw modelError(`model file corrupt: ${path} (sha256 ${actual.slice(0, 12)}…, registry says ${expected.slice(0, 12)}…)`);
     }
   }
+}
+
+/**
+ * A model the user asked to download (--allow-remote with a Hugging Face id such as Xenova/all-MiniLM-L12-v2).
+ * Nothing to verify against: its signature names it "remote", so scores made with it are never mistaken for
+ * the registry's. Assumes a sentence-transformers export with mean pooling, as transformers.js publishes them.
+ */
+function remoteModel(id: string, dir: string): ResolvedModel {
+  const entry: ModelEntry = {
+    id,
+    revision: 'remote',
+    source: 'downloaded at run time (--allow-remote)',
+    dimensions: 0,
+    pooling: 'mean',
+    normalize: true,
+    maxTokens: 256,
+    quantization: 'as published',
+    license: 'see the model card',
+    files: {},
+  };
+  return { name: id, dir: join(dir, id), entry, hash: 'remote' };
 }

@@ -16,6 +16,8 @@ export interface ModelRuntime {
   clsId: number;
   sepId: number;
   padId: number;
+  /** Width of the model's vectors, from its config. */
+  hiddenSize: number;
   /** Runs a padded batch; returns last_hidden_state as [batch, seq, dim] flattened. */
   run(ids: BigInt64Array, mask: BigInt64Array, batch: number, seq: number): Promise<Float32Array>;
 }
@@ -30,6 +32,7 @@ interface TokenizerLike {
 
 interface ModelLike {
   (inputs: Record<string, unknown>): Promise<{ last_hidden_state: { data: Float32Array } }>;
+  config?: { hidden_size?: number };
 }
 
 function tokenId(tokenizer: TokenizerLike, token: string | undefined, fallback: string): number {
@@ -59,6 +62,7 @@ export async function loadRuntime(model: ResolvedModel, options: LoadOptions = {
     clsId,
     sepId,
     padId,
+    hiddenSize: net.config?.hidden_size ?? model.entry.dimensions,
     pieces: (token) => tokenizer.encode(token, null, { add_special_tokens: false }),
     async run(ids, mask, batch, seq) {
       const dims = [batch, seq];

@@ -115,6 +115,7 @@ function fakeRuntime(): ModelRuntime & { runs: number } {
     clsId: 1,
     sepId: 2,
     padId: 0,
+    hiddenSize: DIM,
     pieces: (token: string) => [...token].map((c) => c.charCodeAt(0)),
     async run(ids: BigInt64Array, _mask: BigInt64Array, batch: number, seq: number) {
       rt.runs++;

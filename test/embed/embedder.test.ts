@@ -95,3 +95,14 @@ describe('model integrity', () => {
     expect(() => resolveModel('no-such-model', DEFAULT_MODELS_DIR)).toThrow(/unknown model 'no-such-model'/);
   });
 });
+
+describe('remote models are opt-in', () => {
+  it('an unknown Hugging Face id is refused without --allow-remote, naming the option', () => {
+    expect(() => resolveModel('Xenova/paraphrase-MiniLM-L3-v2', DEFAULT_MODELS_DIR)).toThrow(/--allow-remote/);
+  });
+
+  it('with the opt-in it resolves to a remote model whose signature says so', () => {
+    const m = resolveModel('Xenova/paraphrase-MiniLM-L3-v2', DEFAULT_MODELS_DIR, true);
+    expect(m).toMatchObject({ name: 'Xenova/paraphrase-MiniLM-L3-v2', hash: 'remote' });
+  });
+});
