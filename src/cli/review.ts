@@ -32,6 +32,10 @@ export function registerReview(program: Command): void {
     const options = analyzeOptions(opts);
     const reviewPath = opts.reviewFile ?? defaultReviewPath(mtPath);
     const review = loadReview(reviewPath, mtPath, mt.text);
+    // Ink renders only a final frame when it thinks it runs in CI (CI=true); review has just checked that it
+    // owns an interactive terminal, so it must draw live frames whatever the environment says.
+    process.env.CI = 'false';
+    process.env.CONTINUOUS_INTEGRATION = 'false';
     // The UI stack is loaded only when a screen will be drawn.
     const [{ createElement }, { render }, { ReviewSession }] = await Promise.all([
       import('react'),
