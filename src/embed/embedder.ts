@@ -26,11 +26,16 @@ export interface EmbeddingStore {
   put(model: string, texts: readonly string[], values: readonly CachedVectors[]): void;
 }
 
+/** For benchmarks: larger batches are faster but not reproducible with the int8 model (see EMBED.batchSize). */
+export interface EncodeOptions {
+  batchSize?: number;
+}
+
 export interface Embedder {
   /** Local model name plus weight-hash prefix, for the signature. */
   readonly id: string;
   readonly dimensions: number;
-  encode(texts: readonly string[], onBatch?: (done: number, total: number) => void): Promise<EncodedText[]>;
+  encode(texts: readonly string[], onBatch?: (done: number, total: number) => void, options?: EncodeOptions): Promise<EncodedText[]>;
 }
 
 interface Prepared {
@@ -87,7 +92,8 @@ export class TransformerEmbedder implements Embedder {
     return { text, tokens, ids, ranges };
   }
 
-  async encode(texts: readonly string[], onBatch?: (done: number, total: number) => void): Promise<EncodedText[]> {
+  async encode(texts: readonly string[], onBatch?: (done: number, total: number) => void, options: EncodeOptions = {}): Promise<EncodedText[]> {
+    const size = options.batchSize ?? EMBED.batchSize;
     const results = new Array<EncodedText | undefined>(texts.length);
     const todo = new Map<string, number[]>();
     texts.forEach((text, i) => {
@@ -112,8 +118,8 @@ export class TransformerEmbedder implements Embedder {
     const prepared = [...todo.keys()].map((t) => this.prepare(t)).sort((a, b) => a.ids.length - b.ids.length);
     let done = 0;
     onBatch?.(0, prepared.length);
-    for (let b = 0; b < prepared.length; b += EMBED.batchSize) {
-      const batch = prepared.slice(b, b + EMBED.batchSize);
+    for (let b = 0; b < prepared.length; b += size) {
+      const batch = prepared.slice(b, b + size);
       const encoded = await this.runBatch(batch);
       this.store?.put(this.id, batch.map((p) => p.text), encoded);
       encoded.forEach((enc, k) => {
