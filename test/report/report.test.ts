@@ -107,7 +107,7 @@ describe('the flag table', () => {
     });
     fc.assert(
       fc.property(fc.array(flag, { maxLength: 30 }), (specs) => {
-        const flags = specs.map((s, i) => ({ ...s, end: s.start + s.len, message: String(i) }) as unknown as Flag);
+        const flags = specs.map((s, i) => ({ ...s, end: s.start + s.len, category: 'mistranslation', message: String(i) }) as unknown as Flag);
         const sorted = flagsBySeverity(flags);
         expect([...sorted].sort((a, b) => Number(a.message) - Number(b.message))).toEqual(flags);
         for (let i = 1; i < sorted.length; i++) {
