@@ -9,6 +9,7 @@ import { MistranslationDetector } from './mistranslation.js';
 import { NumberDetector } from './numbers.js';
 import { SubstitutionDetector } from './substitution.js';
 import type { Detector } from './types.js';
+import { UnmatchedDetector } from './unmatched.js';
 import { UntranslatedDetector } from './untranslated.js';
 
 /** Every detector mtdiff runs by default, in no particular order (the ranking step orders flags). */
@@ -24,6 +25,7 @@ export function defaultDetectors(): Detector[] {
     new CapitalisationDetector(),
     new GrammarDetector(),
     new CoverageDetector(),
+    new UnmatchedDetector(),
     new GlossaryDetector(),
   ];
 }

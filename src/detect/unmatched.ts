@@ -1,0 +1,87 @@
+import type { Token } from '../core/types.js';
+import { UNMATCHED } from '../config.js';
+import { dot } from '../embed/vectors.js';
+import { isContentTag, posTags } from '../segment/pos.js';
+import { stem } from '../segment/stem.js';
+import { AUXILIARY, CLOSED } from './closed-class.js';
+import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+
+export interface Unmatched {
+  /** Word-token positions in the MT sentence, consecutive up to closed-class words between them. */
+  ks: number[];
+  /** Highest contextual cosine of any word in the run to any reference word: how unsupported the run is. */
+  similarity: number;
+  /** The reference word closest to the run's least supported word. */
+  closest: Token | undefined;
+  ref: RefSentence;
+}
+
+/** Content words of an MT sentence that a parallel reference renders nowhere, neither by stem nor by meaning. */
+export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[], threshold: number): Unmatched[] {
+  const refWords = refs.flatMap((ref) => ref.tokens.map((t, k) => ({ t, v: ref.vectors[k], ref })).filter((x) => x.t.word));
+  if (refWords.length === 0) return [];
+  const refStems = new Set(refWords.map((x) => stem(x.t.norm)));
+  const tags = posTags(s.tokens);
+  const hits: { k: number; similarity: number; closest: (typeof refWords)[number] }[] = [];
+  s.tokens.forEach((token, k) => {
+    const v = s.vectors[k];
+    if (!v || !token.word || !/\p{L}{2,}/u.test(token.text) || !isContentTag(tags[k])) return;
+    if (AUXILIARY.test(token.norm) || CLOSED.test(token.norm) || refStems.has(stem(token.norm))) return;
+    let best = refWords[0]!;
+    let similarity = -1;
+    for (const x of refWords) {
+      const sim = x.v ? dot(v, x.v) : -1;
+      if (sim > similarity) [similarity, best] = [sim, x];
+    }
+    if (similarity < threshold) hits.push({ k, similarity, closest: best });
+  });
+  const runs: Unmatched[] = [];
+  for (const h of hits) {
+    const last = runs[runs.length - 1];
+    const prevK = last?.ks[last.ks.length - 1];
+    const gap = prevK === undefined ? [] : s.tokens.slice(prevK + 1, h.k);
+    const bridgeable = gap.filter((t) => t.word).length <= UNMATCHED.maxGapWords && gap.every((t) => !t.word || !isContentTag(tags[s.tokens.indexOf(t)]));
+    if (last && prevK !== undefined && bridgeable) {
+      last.ks.push(h.k);
+      if (h.similarity > last.similarity) last.similarity = h.similarity;
+    } else runs.push({ ks: [h.k], similarity: h.similarity, closest: h.closest.t, ref: h.closest.ref });
+  }
+  return runs;
+}
+
+/**
+ * Mistranslated or added content against a parallel reference (a translation of the same source): MT words
+ * whose best BERTScore-style match in the aligned reference sentence is weak. With comparable references most
+ * unmatched content is only reported elsewhere, so this detector runs in parallel mode alone.
+ */
+export class UnmatchedDetector implements Detector {
+  readonly id = 'unmatched';
+
+  detect(ctx: DetectContext): RawFlag[] {
+    if (ctx.options.mode !== 'parallel') return [];
+    const flags: RawFlag[] = [];
+    ctx.mt.sentences.forEach((s, i) => {
+      const refs = alignedRefs(ctx, i);
+      for (const run of unmatchedWords(s, refs, UNMATCHED.maxSimilarity)) {
+        const first = s.tokens[run.ks[0]!]!;
+        const last = s.tokens[run.ks[run.ks.length - 1]!]!;
+        const text = ctx.mt.text.slice(first.start, last.end);
+        const closest = run.closest && run.similarity >= UNMATCHED.suggestSimilarity ? run.closest.text : undefined;
+        flags.push({
+          start: first.start,
+          end: last.end,
+          text,
+          category: 'mistranslation',
+          severity: 'minor',
+          confidence: UNMATCHED.confidence,
+          message: `'${text}' has no counterpart in the reference sentence${closest ? ` (closest: '${closest}')` : ''}.`,
+          ...(closest ? { suggestion: closest } : {}),
+          evidence: [evidenceOf(run.ref)],
+          detector: this.id,
+        });
+      }
+    });
+    return flags;
+  }
+}

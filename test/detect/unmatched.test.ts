@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../src/analyze.js';
+import { UnmatchedDetector } from '../../src/detect/unmatched.js';
+import { analyze, loadAnalyzer, ofCategory, only } from './helpers.js';
+
+// Invented sentences with a parallel reference (a translation of the same source), as MQM evaluation uses.
+let analyzer: Analyzer;
+beforeAll(async () => {
+  analyzer = only(await loadAnalyzer(), new UnmatchedDetector());
+});
+
+describe('unmatched words (parallel mode)', () => {
+  it('flags a content word the reference renders nowhere and leaves shared words alone', async () => {
+    const mt = 'The farmers harvested the purple elephants before the storm.';
+    const ref = 'The farmers harvested the wheat before the storm.';
+    const a = await analyze(analyzer, mt, [ref], { mode: 'parallel' });
+    const texts = ofCategory(a, 'mistranslation').map((f) => f.text);
+    expect(texts.join(' ')).toContain('elephants');
+    expect(texts.join(' ')).not.toMatch(/farmers|harvested|storm/);
+    const flag = a.flags.find((f) => f.text.includes('elephants'))!;
+    expect(flag.severity).toBe('minor');
+    expect(flag.evidence[0]!.text).toBe(ref);
+  });
+
+  it('joins neighbouring unmatched words into one phrase across function words', async () => {
+    const mt = 'She applied for an office in front of the council.';
+    const ref = 'She asked the council for a meeting.';
+    const a = await analyze(analyzer, mt, [ref], { mode: 'parallel' });
+    const spans = a.flags.map((f) => f.text);
+    expect(spans.some((t) => t.split(/\s+/).length >= 3), spans.join(' | ')).toBe(true);
+  });
+
+  it('raises nothing for an identical translation', async () => {
+    const text = 'The central bank raised interest rates by half a point on Tuesday.';
+    const a = await analyze(analyzer, text, [text], { mode: 'parallel' });
+    expect(a.flags).toEqual([]);
+  });
+
+  it('stays silent with comparable references, where unmatched content is expected', async () => {
+    const mt = 'The farmers harvested the purple elephants before the storm.';
+    const a = await analyze(analyzer, mt, ['The farmers harvested the wheat before the storm.'], { mode: 'comparable' });
+    expect(a.flags).toEqual([]);
+  });
+});
