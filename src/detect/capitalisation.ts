@@ -20,7 +20,17 @@ export class CapitalisationDetector implements Detector {
       return at > 0 && words[at - 1]!.norm === prev.norm;
     });
     const refs = new Set(same.map((o) => o.ref)).size;
-    return refs >= Math.min(FLUENCY.properNounMinRefs, ctx.refs.length) && same.every((o) => /^\p{Lu}/u.test(o.token.text));
+    // Capitalised only inside a longer capitalised run ("White House Press Secretary Leavitt") is title case,
+    // a house style; a name ends with the word somewhere ("Donald Trump said").
+    const endsName = same.some((o) => !/^\p{Lu}/u.test(this.nextWord(ctx, o)?.text ?? ''));
+    return refs >= Math.min(FLUENCY.properNounMinRefs, ctx.refs.length) && endsName && same.every((o) => /^\p{Lu}/u.test(o.token.text));
+  }
+
+  private nextWord(ctx: DetectContext, o: { ref: string; index: number; token: Token }): Token | undefined {
+    const tokens = ctx.refs.find((r) => r.id === o.ref)?.sentences[o.index]?.tokens ?? [];
+    const at = tokens.findIndex((t) => t.start === o.token.start);
+    const next = tokens[at + 1];
+    return next?.word ? next : undefined;
   }
 
   async detect(ctx: DetectContext): Promise<RawFlag[]> {

@@ -7,6 +7,9 @@ const LEGIT_DOUBLE = new Set(['that', 'had', 'is', 'do']);
 /** Coordinated repeats that are idioms ("more and more", "again and again"). */
 const IDIOM = new Set(['more', 'again', 'over', 'through', 'round', 'on', 'by', 'less', 'on', 'back', 'forth', 'side', 'step', 'time', 'day', 'year']);
 
+/** A word joined to itself by these is a stutter of the MT ("prisoners and prisoners", "hostage of hostage"). */
+const JOINERS = new Set(['and', 'or', 'of']);
+
 /** Repeated words and phrases: an n-gram directly repeated ("the the"), or a word coordinated with itself. */
 export class DuplicationDetector implements Detector {
   readonly id = 'duplication';
@@ -33,8 +36,9 @@ export class DuplicationDetector implements Detector {
       }
       for (let i = 0; i + 2 < words.length; i++) {
         const [x, conj, y] = [words[i]!, words[i + 1]!, words[i + 2]!];
-        if ((conj.norm === 'and' || conj.norm === 'or') && x.norm === y.norm && x.norm.length > 2 && !IDIOM.has(x.norm)) {
-          flags.push(this.flag(ctx, conj, y, `'${x.text}' is coordinated with itself.`, ''));
+        if (JOINERS.has(conj.norm) && x.norm === y.norm && x.norm.length > 2 && !IDIOM.has(x.norm)) {
+          const how = conj.norm === 'of' ? `governs itself through 'of'` : 'is coordinated with itself';
+          flags.push(this.flag(ctx, conj, y, `'${x.text}' ${how}.`, ''));
         }
       }
     }

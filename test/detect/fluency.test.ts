@@ -50,8 +50,15 @@ describe('duplication', () => {
     expect(mt.slice(0, flags[0]!.start) + mt.slice(flags[0]!.end)).toBe('In Geneva, talks went on for days.');
   });
 
+  it('flags a noun governing itself through "of" ("talks on hostage of hostage release")', async () => {
+    const mt = 'Talks on hostage of hostage release stalled.';
+    const flags = ofCategory(await analyze(duplication, mt, TALKS), 'duplication');
+    expect(flags.map((f) => f.text)).toEqual([' of hostage']);
+    expect(flags[0]!.message).toContain("'of'");
+  });
+
   it('does not flag legitimate doubles, idioms or emphasis across punctuation', async () => {
-    const mt = 'He said that that plan had had support. Prices rose more and more, again and again. No, no deal was signed.';
+    const mt = 'He said that that plan had had support. Prices rose more and more, again and again. No, no deal was signed. The King of Kings spoke.';
     const a = await analyze(duplication, mt, TALKS);
     expect(a.flags).toEqual([]);
   });
@@ -130,6 +137,19 @@ describe('capitalisation', () => {
   it('does not flag "president", an English word the references capitalise only as a title', async () => {
     const a = await analyze(capitalisation, 'The president flew to Berlin on Monday.', REFS);
     expect(a.flags).toEqual([]);
+  });
+
+  it('does not flag a title after a name part that the references title-case ("White House press secretary")', async () => {
+    const refs = ['White House Press Secretary Jane Doe spoke on Monday.', 'The White House Press Secretary, Jane Doe, said talks went on.'];
+    const a = await analyze(capitalisation, 'White House press secretary Jane Doe spoke on Monday.', refs);
+    expect(a.flags).toEqual([]);
+  });
+
+  it('still flags the end of a name lower-cased after its first part ("Donald trump")', async () => {
+    const refs = ['Donald Trump said the talks went well.', 'On Monday, Donald Trump met the envoy.'];
+    const mt = 'Donald trump said the talks went well.';
+    const flags = ofCategory(await analyze(capitalisation, mt, refs), 'spelling');
+    expect(flags.map((f) => [f.text, f.suggestion])).toEqual([['trump', 'Trump']]);
   });
 
   it('needs the capital in enough references', async () => {
