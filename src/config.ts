@@ -149,6 +149,8 @@ export const NUMBERS = {
   roundingTolerance: 0.1,
   /** Only a reference sentence this close states the same fact, so its figure can contradict ours. Prior. */
   sameFactSimilarity: 0.75,
+  /** Without a close reference sentence, this many references giving one figure in the slot (and none another). Prior. */
+  consensusReferences: 2,
   /** A differing figure in the same slot is rarely a paraphrase. Prior. */
   confidence: 0.7,
 } as const;

@@ -26,7 +26,9 @@ function slotKeys(s: EncodedSentence, k: number): string[] {
   const keys: string[] = [];
   for (let j = k + 1; j < Math.min(s.tokens.length, k + 4); j++) {
     const t = s.tokens[j]!;
-    if (t.word && /^NN/.test(tags[j] ?? '') && /^\p{L}+$/u.test(t.text)) {
+    // "since 1998, the ground": punctuation ends the number's phrase; the noun after it counts nothing.
+    if (!t.word) break;
+    if (/^NN/.test(tags[j] ?? '') && /^\p{L}+$/u.test(t.text)) {
       keys.push(`counts:${stem(t.norm)}`);
       break;
     }
@@ -41,6 +43,14 @@ function trailingZeros(n: number): number {
   let z = 0;
   for (let x = Math.round(n); x !== 0 && x % 10 === 0; x /= 10) z++;
   return z;
+}
+
+interface Slotted {
+  ref: RefSentence;
+  token: Token;
+  value: number;
+  /** References agreeing on the figure, when no single close sentence gives it. */
+  agreeing?: number;
 }
 
 const APPROXIMATE = /^(about|around|over|nearly|almost|roughly|some|approximately|more|less|fewer|least|most|than|up)$/;
@@ -75,7 +85,7 @@ export class NumberDetector implements Detector {
         const keys = slotKeys(s, k);
         if (keys.length === 0) return;
         const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= NUMBERS.sameFactSimilarity);
-        const other = this.sameSlot(refs, keys);
+        const other: Slotted | undefined = this.sameSlot(refs, keys) ?? this.consensus(ctx, alignedRefs(ctx, i), keys);
         if (!other) return;
         const ratio = Math.abs(other.value - english) / Math.max(Math.abs(other.value), 1);
         if (approximate(s, k) && ratio <= NUMBERS.roundingTolerance && trailingZeros(english) > trailingZeros(other.value)) return;
@@ -86,7 +96,9 @@ export class NumberDetector implements Detector {
           category: 'number',
           severity: 'major',
           confidence: NUMBERS.confidence,
-          message: `'${token.text}' appears in no reference; the aligned reference gives '${other.token.text}' for the same count.`,
+          message: other.agreeing
+            ? `'${token.text}' appears in no reference; ${other.agreeing} references give '${other.token.text}' in the same slot.`
+            : `'${token.text}' appears in no reference; the aligned reference gives '${other.token.text}' for the same count.`,
           suggestion: other.token.text,
           evidence: [evidenceOf(other.ref)],
           detector: this.id,
@@ -104,6 +116,21 @@ export class NumberDetector implements Detector {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Without a close reference sentence, the aligned sentences of several references still pin a slot when
+   * they give it one figure and none gives it another ("since 2012" in three articles).
+   */
+  private consensus(ctx: DetectContext, aligned: RefSentence[], keys: string[]): Slotted | undefined {
+    const found = aligned.flatMap((ref) =>
+      [...ref.tokens.entries()]
+        .filter(([k, token]) => numberValues(token.text).length > 0 && slotKeys(ref, k).some((key) => keys.includes(key)))
+        .map(([, token]) => ({ ref, token, value: numberValues(token.text)[0]! })),
+    );
+    const values = new Set(found.map((f) => f.value));
+    const refs = new Set(found.map((f) => f.ref.ref)).size;
+    return values.size === 1 && refs >= Math.min(NUMBERS.consensusReferences, ctx.refs.length) ? { ...found[0]!, agreeing: refs } : undefined;
   }
 
   private notation(token: Token, value: number): RawFlag {

@@ -69,3 +69,24 @@ describe('numbers', () => {
     expect(a.flags).toEqual([]);
   });
 });
+
+describe('numbers by reference consensus', () => {
+  // Each reference sentence alone is too loose a paraphrase to pin the figure; together they agree.
+  const GROUND = [
+    'Owned by the club since 1998, the ground changed hands on Monday after a long search for a buyer.',
+    'Fans protested on Monday; the club had held the ground for years and many wanted it kept.',
+    'A buyer was found at last: the ground, held by the club since 1998, now belongs to investors.',
+  ];
+  const MT = 'The club, owner of the stadium since 1989, sold it on Monday to a property fund after a long search.';
+
+  it('flags a year that two loosely aligned references contradict in the same slot', async () => {
+    const flags = ofCategory(await analyze(analyzer, MT, GROUND), 'number');
+    expect(flags.map((f) => [f.text, f.suggestion])).toEqual([['1989', '1998']]);
+    expect(flags[0]!.message).toContain('2 references');
+  });
+
+  it('stays silent when the references disagree among themselves about the slot', async () => {
+    const refs = [GROUND[0]!, GROUND[1]!, GROUND[2]!.replace('1998', '2004')];
+    expect(ofCategory(await analyze(analyzer, MT, refs), 'number')).toEqual([]);
+  });
+});
