@@ -1,4 +1,3 @@
-import type NSpell from 'nspell';
 import type { Token } from '../core/types.js';
 import { UNTRANSLATED } from '../config.js';
 import { stem } from '../segment/stem.js';
@@ -6,7 +5,7 @@ import { alignedRefs, evidenceOf, languageName, type RefSentence } from './conte
 import { DictdDictionary } from './lexicon/bilingual.js';
 import { englishSpellers, knowsAny } from './lexicon/english.js';
 import { languageResources } from './lexicon/languages.js';
-import { knows, loadSpeller } from './lexicon/spell.js';
+import { knows, loadSpeller, type Speller } from './lexicon/spell.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
 /** English inflection a source-language stem picks up in MT output ("geisels"); longest first. */
@@ -23,8 +22,8 @@ interface SourceHit {
 }
 
 export interface Lexicons {
-  english: NSpell[];
-  source: NSpell;
+  english: Speller[];
+  source: Speller;
   bilingual?: DictdDictionary;
 }
 
