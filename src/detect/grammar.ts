@@ -2,10 +2,13 @@ import type { Token } from '../core/types.js';
 import { FLUENCY } from '../config.js';
 import { posTags, possibleTags } from '../segment/pos.js';
 import { occurrenceEvidence } from './context.js';
+import type { Occurrence } from './ref-index.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
 const SINGULAR_DETERMINER = /^(a|an|one|every|each|another)$/;
 const PLURAL_VERB = /^(are|were)$/;
+/** British English gives collective nouns plural verbs ("the government are"): a closed class of English. */
+const COLLECTIVE = /^(government|family|team|staff|committee|council|public|crowd|police|audience|company|club|party|board|jury|cabinet|parliament|press|management|army|navy|opposition|union|group|majority|minority|population|class|couple)$/;
 /** Numerals stand for plural counts ("the other four are"), though the tagger calls them nouns. */
 const NUMERAL = /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|both|all)$/;
 
@@ -33,7 +36,7 @@ export class GrammarDetector implements Detector {
         }
         // "life are": a noun that can only be singular, directly before a plural verb, after no "of" phrase.
         const before = words[k - 1];
-        if (PLURAL_VERB.test(next.norm) && tagOf(w) === 'NN' && !NUMERAL.test(w.norm) && possibleTags(w.norm).every((t) => t === 'NN') && before?.norm !== 'of' && !/^(and|or)$/.test(before?.norm ?? '')) {
+        if (PLURAL_VERB.test(next.norm) && tagOf(w) === 'NN' && !NUMERAL.test(w.norm) && !COLLECTIVE.test(w.norm) && possibleTags(w.norm).every((t) => !/^(NNS|NNPS|VB|CD|DT|PRP)/.test(t)) && before?.norm !== 'of' && !/^(and|or)$/.test(before?.norm ?? '')) {
           flags.push(this.flag(ctx, w.start, next.end, `The singular '${w.text}' does not agree with '${next.text}'.`));
         }
         // "the Hamas": references use the name often and never with an article.
@@ -42,9 +45,10 @@ export class GrammarDetector implements Detector {
         const attributive = after && /^\s+$/.test(ctx.mt.text.slice(next.end, after.start)) && /^(NN|JJ|VBG|CD)/.test(tagOf(after));
         if (w.norm === 'the' && !attributive && /^NNP/.test(tagOf(next)) && /^\p{Lu}\p{Ll}+$/u.test(next.text)) {
           const occ = ctx.index.words.get(next.norm) ?? [];
+          // "the Hamas side" in a reference is the attributive use, which takes the article anyway.
           const withArticle = occ.filter((o) => {
             const ref = ctx.refs.find((r) => r.id === o.ref);
-            return ref ? /\bthe\s+$/i.test(ref.text.slice(Math.max(0, o.token.start - 5), o.token.start)) : false;
+            return ref ? /\bthe\s+$/i.test(ref.text.slice(Math.max(0, o.token.start - 5), o.token.start)) && !this.attributiveInRef(ctx, o) : false;
           });
           if (occ.length >= FLUENCY.nameMinOccurrences && withArticle.length === 0) {
             const flag = this.flag(ctx, w.start, next.end, `The references write '${next.text}' without an article (${occ.length} times).`);
@@ -56,6 +60,17 @@ export class GrammarDetector implements Detector {
       });
     }
     return flags;
+  }
+
+  /** A reference occurrence of a name directly followed by a noun it modifies ("the Trump administration"). */
+  private attributiveInRef(ctx: DetectContext, o: Occurrence): boolean {
+    const ref = ctx.refs.find((r) => r.id === o.ref);
+    const sentence = ref?.sentences[o.index];
+    if (!ref || !sentence) return false;
+    const at = sentence.tokens.findIndex((t) => t.start === o.token.start);
+    const next = sentence.tokens[at + 1];
+    if (!next?.word || !/^\s+$/.test(ref.text.slice(o.token.end, next.start))) return false;
+    return /^(NN|JJ|VBG|CD)/.test(posTags(sentence.tokens)[at + 1] ?? '');
   }
 
   private flag(ctx: DetectContext, start: number, end: number, message: string): RawFlag {

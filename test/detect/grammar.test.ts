@@ -39,4 +39,20 @@ describe('grammar', () => {
     const a = await analyze(analyzer, 'The other four are in Munich. The results are clear. A decade of rule ended.', REFS);
     expect(ofCategory(a, 'grammar')).toEqual([]);
   });
+
+  it('counts a reference\'s "the Söder camp" as the name modifying a noun, not as "the Söder"', async () => {
+    const refs = [...REFS, 'Critics of the Söder camp stayed quiet.'];
+    const [flag] = ofCategory(await analyze(analyzer, 'After the count, the Söder spoke to reporters.', refs), 'grammar');
+    expect(flag).toMatchObject({ text: 'the Söder', suggestion: 'Söder' });
+  });
+
+  it('flags a singular noun before a plural verb even when the lexicon also lists it as an adverb ("world are")', async () => {
+    const a = await analyze(analyzer, 'The whole world are watching Bavaria.', REFS);
+    expect(ofCategory(a, 'grammar').map((f) => f.text)).toEqual(['world are']);
+  });
+
+  it('accepts British plural agreement with collective nouns ("the government are")', async () => {
+    const a = await analyze(analyzer, 'The government are divided. The family were told. The committee are meeting.', REFS);
+    expect(ofCategory(a, 'grammar')).toEqual([]);
+  });
 });
