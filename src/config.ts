@@ -5,13 +5,12 @@
 
 export const EMBED = {
   /**
-   * One text per model call. The int8 model quantises activations dynamically, per call, so a sentence's vector
-   * depended on what else shared its batch (cosine down to 0.981, 0/155 seed sentences bit-identical): check,
-   * score, review and the cache would disagree on the same article. Alone, every text gets the same vector
-   * everywhere. Measured (BENCHMARKS.md): int8 alone 173 sentences/s, int8 in batches of 32 324/s but not
-   * reproducible; an fp32 export is bit-reproducible at any batch size (239/s at 32) but not shipped yet.
+   * Texts per model call. The model quantises every token's activations on its own (per-row scales,
+   * scripts/quantize_per_token.py), so a sentence gets bit-identical vectors alone or in any batch: check, score,
+   * review and the cache agree. 32 was the fastest size on `npm run bench` (BENCHMARKS.md); the session-1 model
+   * (one scale per tensor) varied with its batch companions and ran one text per call.
    */
-  batchSize: 1,
+  batchSize: 32,
 } as const;
 
 export const ALIGN = {

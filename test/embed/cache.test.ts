@@ -108,7 +108,7 @@ describe('SqliteEmbeddingStore', () => {
   });
 });
 
-/** A stand-in model: each word piece is its char codes, hidden states depend on the whole batch like the real int8 model. */
+/** A stand-in model: each word piece is its char codes; its hidden states depend on the batch size (harsher than the real model). */
 function fakeRuntime(): ModelRuntime & { runs: number } {
   const rt = {
     runs: 0,

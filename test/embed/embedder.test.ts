@@ -45,6 +45,15 @@ describe('embedder (real model)', () => {
     expect(dot(out[0]!.vector, out[1]!.vector)).toBeLessThan(0.99);
   });
 
+  it('gives a sentence bit-identical vectors alone and in a padded batch with others', async () => {
+    const target = 'Negotiators met in Doha on Monday to discuss the release of the remaining hostages.';
+    const others = ['Short.', 'A much longer sentence about a ceasefire, its first phase, the exchange of prisoners and hostages, and what comes next.', 'Talks resumed.'];
+    const [alone] = await (await loadEmbedder()).encode([target], undefined, { batchSize: 1 });
+    const batched = (await (await loadEmbedder()).encode([...others, target], undefined, { batchSize: 32 }))[3]!;
+    expect(Buffer.from(batched.vector.buffer).equals(Buffer.from(alone!.vector.buffer))).toBe(true);
+    batched.tokenVectors.forEach((v, k) => expect(Buffer.from(v!.buffer).equals(Buffer.from(alone!.tokenVectors[k]!.buffer)), `token ${k}`).toBe(true));
+  });
+
   it('ranks a paraphrase above an unrelated sentence', async () => {
     const [a, b, c] = await embedder.encode([
       'The White House confirmed direct talks with Hamas.',
