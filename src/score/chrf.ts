@@ -12,12 +12,15 @@ const PY_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2
 
 /** n-gram counts for n = 1..order over code points (Python indexes strings by code point, not UTF-16 unit). */
 export function charNgrams(text: string, order = CHRF_CHAR_ORDER): Map<string, number>[] {
-  const chars = Array.from(text.replace(PY_WHITESPACE, ''));
+  const squeezed = text.replace(PY_WHITESPACE, '');
+  const chars = Array.from(squeezed);
+  // Without surrogate pairs code points are UTF-16 units, and substring() avoids building arrays per n-gram.
+  const bmp = chars.length === squeezed.length;
   const out: Map<string, number>[] = [];
   for (let n = 1; n <= order; n++) {
     const counts = new Map<string, number>();
     for (let i = 0; i + n <= chars.length; i++) {
-      const g = chars.slice(i, i + n).join('');
+      const g = bmp ? squeezed.substring(i, i + n) : chars.slice(i, i + n).join('');
       counts.set(g, (counts.get(g) ?? 0) + 1);
     }
     out.push(counts);
