@@ -7,12 +7,14 @@ import { ROOT, SEEDS } from '../cli/run.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts a process, kills it with SIGKILL after `ms`, waits for it to die. */
+/** Starts a process, kills it with SIGKILL after `ms` (unless it has finished by then), waits for it to end. */
 async function killAfter(args: string[], ms: number): Promise<void> {
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  // Listen from the start: a fast run may exit before the kill, and a late listener would wait forever.
+  const exited = new Promise((r) => child.once('exit', r));
   await sleep(ms);
   child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
+  await exited;
 }
 
 describe('kill -9 never leaves a half-written file', () => {
