@@ -1,5 +1,6 @@
 import { CapitalisationDetector } from './capitalisation.js';
 import { CoverageDetector } from './coverage.js';
+import { DateNotationDetector } from './dates.js';
 import { DuplicationDetector } from './duplication.js';
 import { EntityDetector } from './entities.js';
 import { GlossaryDetector } from './glossary.js';
@@ -19,6 +20,7 @@ export function defaultDetectors(): Detector[] {
     new MistranslationDetector(),
     new SubstitutionDetector(),
     new NumberDetector(),
+    new DateNotationDetector(),
     new EntityDetector(),
     new DuplicationDetector(),
     new HyphenationDetector(),

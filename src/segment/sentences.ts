@@ -1,4 +1,5 @@
 import type { Sentence } from '../core/types.js';
+import { isDottedDay } from './dates.js';
 import { icuBoundaries } from './icu.js';
 import { AMBIGUOUS, BEFORE_NUMBER, NEVER_FINAL, SENTENCE_STARTERS } from './abbreviations.js';
 import {
@@ -83,6 +84,8 @@ function keepTogether(line: string, from: number, cut: number): boolean {
   const last = line.charCodeAt(t - 1);
   if (last === ELLIPSIS || (last === DOT && line.charCodeAt(t - 2) === DOT)) return next === 'cap' || next === 'digit';
   if (last !== DOT || t !== e) return false;
+  // "on 7. October": a day in source-language notation, not the end of a sentence.
+  if (isDottedDay(line, t - 1)) return true;
   const word = wordBeforeDot(line, from, t - 1);
   if (word === null) return false;
   const lower = word.toLowerCase();

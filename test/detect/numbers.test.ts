@@ -90,3 +90,29 @@ describe('numbers by reference consensus', () => {
     expect(ofCategory(await analyze(analyzer, MT, refs), 'number')).toEqual([]);
   });
 });
+
+describe('dates in source-language notation', () => {
+  const dates = async (mt: string, refs: string[]) => {
+    const { DateNotationDetector } = await import('../../src/detect/dates.js');
+    const a = await analyze(only(analyzer, new DateNotationDetector()), mt, refs);
+    return ofCategory(a, 'number');
+  };
+
+  it('flags "7. October" and follows the references\' order for the fix', async () => {
+    const mt = 'The match on 7. October drew a record crowd. The club was founded on 12. March 1901. BERLIN, 3. May (dpa).';
+    const us = await dates(mt, ['The match on October 7 drew a record crowd.', 'It was founded on March 12, 1901.']);
+    expect(us.map((f) => [f.text, f.suggestion])).toEqual([
+      ['7. October', 'October 7'],
+      ['12. March', 'March 12'],
+      ['3. May', 'May 3'],
+    ]);
+    expect(us[0]!.start).toBe(mt.indexOf('7. October'));
+    const uk = await dates(mt, ['The match on 7 October drew a record crowd.']);
+    expect(uk[0]!.suggestion).toBe('7 October');
+  });
+
+  it('leaves English dates and a sentence ending in a number before a month-named subject alone', async () => {
+    const a = await dates('The match on October 7 drew a record crowd. On 7 October the club won. The squad has 25. May was a good month.', REFS);
+    expect(a).toEqual([]);
+  });
+});

@@ -176,3 +176,14 @@ describe('splitSentences on large input', () => {
     }
   });
 });
+
+describe('dates in source-language notation', () => {
+  it('does not end a sentence at the full stop of "on 7. October"', () => {
+    const text = 'The attack on 7. October killed many people. Talks resumed on Monday.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual(['The attack on 7. October killed many people.', 'Talks resumed on Monday.']);
+  });
+
+  it('still ends a sentence after a number when no date lead-in precedes it ("has 25. May was")', () => {
+    expect(splitSentences('The squad has 25. May was a good month.').map((s) => s.text)).toEqual(['The squad has 25.', 'May was a good month.']);
+  });
+});
