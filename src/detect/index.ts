@@ -10,6 +10,7 @@ import { MistranslationDetector } from './mistranslation.js';
 import { NumberDetector } from './numbers.js';
 import { SubstitutionDetector } from './substitution.js';
 import type { Detector } from './types.js';
+import { TypographyDetector } from './typography.js';
 import { UnmatchedDetector } from './unmatched.js';
 import { UntranslatedDetector } from './untranslated.js';
 
@@ -24,6 +25,7 @@ export function defaultDetectors(): Detector[] {
     new EntityDetector(),
     new DuplicationDetector(),
     new HyphenationDetector(),
+    new TypographyDetector(),
     new CapitalisationDetector(),
     new GrammarDetector(),
     new CoverageDetector(),
