@@ -18,6 +18,17 @@ export function numberValues(text: string): number[] {
 }
 
 /**
+ * The value of a figure that can only be source-language notation, whatever the references say: a decimal comma
+ * ("2,5": English thousands take three digits) or full stops grouping thousands more than once ("1.200.000").
+ * "1.200" alone is ambiguous (1.2 or 1200) and needs the references.
+ */
+export function foreignNotation(text: string): number | undefined {
+  if (/^\d+,\d{1,2}$/.test(text)) return Number(text.replace(',', '.'));
+  if (/^\d{1,3}(\.\d{3}){2,}$/.test(text)) return Number(text.replace(/\./g, ''));
+  return undefined;
+}
+
+/**
  * What identifies a number's slot across paraphrases: the noun it counts ("251 hostages") or, for years and
  * dates that count nothing, the word before it ("since 2012", "March 5").
  */
@@ -75,10 +86,15 @@ export class NumberDetector implements Detector {
       s.tokens.forEach((token, k) => {
         const values = numberValues(token.text);
         if (values.length === 0) return;
+        const foreign = foreignNotation(token.text);
+        if (foreign !== undefined) {
+          flags.push(this.notation(token, foreign, refValues.has(foreign)));
+          return;
+        }
         const english = Number(token.text.replace(/,/g, ''));
         const known = values.find((v) => refValues.has(v));
         if (known !== undefined && known !== english) {
-          flags.push(this.notation(token, known));
+          flags.push(this.notation(token, known, true));
           return;
         }
         if (known !== undefined) return;
@@ -133,7 +149,7 @@ export class NumberDetector implements Detector {
     return values.size === 1 && refs >= Math.min(NUMBERS.consensusReferences, ctx.refs.length) ? { ...found[0]!, agreeing: refs } : undefined;
   }
 
-  private notation(token: Token, value: number): RawFlag {
+  private notation(token: Token, value: number, confirmed: boolean): RawFlag {
     const suggestion = value.toLocaleString('en-US');
     return {
       start: token.start,
@@ -142,7 +158,7 @@ export class NumberDetector implements Detector {
       category: 'number',
       severity: 'minor',
       confidence: NUMBERS.confidence,
-      message: `'${token.text}' is written in source-language notation; the references write ${suggestion}.`,
+      message: `'${token.text}' is written in source-language notation; ${confirmed ? 'the references write' : 'English writes'} ${suggestion}.`,
       suggestion,
       evidence: [],
       detector: this.id,

@@ -116,3 +116,20 @@ describe('dates in source-language notation', () => {
     expect(a).toEqual([]);
   });
 });
+
+describe('numbers in notation no English text uses', () => {
+  it('flags a decimal comma and repeated full-stop grouping whatever the references say', async () => {
+    const mt = 'Prices rose 2,5 percent while 1.200.000 fans watched. The club paid 54 million euros.';
+    const flags = ofCategory(await analyze(analyzer, mt, REFS), 'number');
+    expect(flags.map((f) => [f.text, f.suggestion])).toEqual([
+      ['2,5', '2.5'],
+      ['1.200.000', '1,200,000'],
+    ]);
+    expect(flags[0]!.message).toContain('English writes 2.5');
+  });
+
+  it('leaves English thousands and decimals alone', async () => {
+    const a = await analyze(analyzer, 'Prices rose 2.5 percent while 1,200,000 fans watched. The club paid 54 million euros.', REFS);
+    expect(ofCategory(a, 'number')).toEqual([]);
+  });
+});
