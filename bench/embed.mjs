@@ -9,7 +9,8 @@
  *     ($MTDIFF_PYTHON, else /work/venv/bin/python);
  *  3. cold start: `mtdiff check` on the 5 seeds in a fresh process (wall time, peak RSS), median of --runs; and the
  *     cold run split into stages by a child process that performs the same steps one at a time;
- *  4. warm, in-process: one analyzer, the seeds analysed again (cache hits) and as a "second article" (sentence
+ *  4. warm, in-process: one analyzer, the seeds analysed again (cache hits), as a "new MT article" against
+ *     references already embedded (the MT's sentences dropped from the cache), and as a "second article" (sentence
  *     cache emptied, model and dictionaries loaded), with the time spent inside encode() and inside the model.
  * Prints Markdown tables and writes bench/results/embed.json. The machine is shared: next to every timing stands the
  * CPU the rest of the machine used meanwhile ("other processes", in cores); batch-1 throughput also varies by about
@@ -361,7 +362,8 @@ async function warm() {
   const measure = async (clear) => {
     const out = [];
     for (let i = 0; i < runs; i++) {
-      if (clear) emb.cache?.clear();
+      if (clear === 'all') emb.cache?.clear();
+      else if (clear === 'mt') for (const s of segmentDocument(mt.id, mt.text).sentences) emb.cache?.delete(s.text);
       encodeMs = 0;
       runMs = 0;
       const r = await withContention(async () => {
@@ -377,8 +379,10 @@ async function warm() {
     return { otherCores: median(out.map((o) => o.otherCores)), totalMs: ms(total), encodeMs: ms(enc), modelRunMs: ms(run), outsideEncodeShare: Number((1 - enc / total).toFixed(3)), outsideModelShare: Number((1 - run / total).toFixed(3)) };
   };
   const cached = await measure(false);
-  const secondArticle = typeof emb.cache?.clear === 'function' ? await measure(true) : null;
-  return { firstAnalyzeMs: ms(firstMs), cached, secondArticle };
+  const hasCache = typeof emb.cache?.clear === 'function';
+  const newMt = hasCache ? await measure('mt') : null;
+  const secondArticle = hasCache ? await measure('all') : null;
+  return { firstAnalyzeMs: ms(firstMs), cached, newMt, secondArticle };
 }
 
 // ---------- report ----------
@@ -438,6 +442,7 @@ function markdown(res) {
       ['warm, in process (median of ' + runs + ')', 'total ms', 'encode() ms', 'model ms', 'share outside encode()', 'share outside the model', 'other processes (cores)'],
       [
         ['same seeds again (sentence cache hits)', res.warm.cached],
+        ['new MT article, references already embedded (MT sentences dropped from the cache)', res.warm.newMt],
         ['"second article" (sentence cache emptied)', res.warm.secondArticle],
       ]
         .filter(([, w]) => w)
