@@ -1,6 +1,6 @@
 import { CapitalisationDetector } from './capitalisation.js';
 import { CoverageDetector } from './coverage.js';
-import { DateNotationDetector } from './dates.js';
+import { NotationDetector } from './notation.js';
 import { DuplicationDetector } from './duplication.js';
 import { EntityDetector } from './entities.js';
 import { GlossaryDetector } from './glossary.js';
@@ -21,7 +21,7 @@ export function defaultDetectors(): Detector[] {
     new MistranslationDetector(),
     new SubstitutionDetector(),
     new NumberDetector(),
-    new DateNotationDetector(),
+    new NotationDetector(),
     new EntityDetector(),
     new DuplicationDetector(),
     new HyphenationDetector(),

@@ -93,8 +93,8 @@ describe('numbers by reference consensus', () => {
 
 describe('dates in source-language notation', () => {
   const dates = async (mt: string, refs: string[]) => {
-    const { DateNotationDetector } = await import('../../src/detect/dates.js');
-    const a = await analyze(only(analyzer, new DateNotationDetector()), mt, refs);
+    const { NotationDetector } = await import('../../src/detect/notation.js');
+    const a = await analyze(only(analyzer, new NotationDetector()), mt, refs);
     return ofCategory(a, 'number');
   };
 
@@ -131,5 +131,27 @@ describe('numbers in notation no English text uses', () => {
   it('leaves English thousands and decimals alone', async () => {
     const a = await analyze(analyzer, 'Prices rose 2.5 percent while 1,200,000 fans watched. The club paid 54 million euros.', REFS);
     expect(ofCategory(a, 'number')).toEqual([]);
+  });
+});
+
+describe('thousands grouped with spaces', () => {
+  const spaced = async (mt: string, refs: string[]) => {
+    const { NotationDetector } = await import('../../src/detect/notation.js');
+    return ofCategory(await analyze(only(analyzer, new NotationDetector()), mt, refs), 'number');
+  };
+
+  it('flags no-break-space grouping always, plain-space grouping when a reference has the figure', async () => {
+    const mt = 'Some 1\u202f200 fans came, 2\u00a0500\u00a0000 euros were paid and 48 440 people watched.';
+    const flags = await spaced(mt, ['A crowd of 48,440 watched the match.']);
+    expect(flags.map((f) => [f.text, f.suggestion])).toEqual([
+      ['1\u202f200', '1,200'],
+      ['2\u00a0500\u00a0000', '2,500,000'],
+      ['48 440', '48,440'],
+    ]);
+  });
+
+  it('leaves plain-space numbers alone without a reference, and English figures and years alone', async () => {
+    const a = await spaced('Between 2019 and 2023 some 1,200 fans and 48 440 people came; scores were 3 000 to 2.', ['The match was played on Friday.']);
+    expect(a).toEqual([]);
   });
 });
