@@ -2,6 +2,22 @@ import { NUMBERS } from '../config.js';
 import { MONTHS, isDottedDay } from '../segment/dates.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
+/** A figure or date written as the source language writes it: minor, with the English form as the fix. */
+export function notationFlag(detector: string, start: number, text: string, suggestion: string, message: string): RawFlag {
+  return {
+    start,
+    end: start + text.length,
+    text,
+    category: 'number',
+    severity: 'minor',
+    confidence: NUMBERS.confidence,
+    message,
+    suggestion,
+    evidence: [],
+    detector,
+  };
+}
+
 /** "7. October" anywhere in the document; isDottedDay decides whether it is a date. */
 const DOTTED_DAY = new RegExp(`\\b([0-3]?\\d)\\.[ \\u00a0]+(${MONTHS})\\b`, 'g');
 
@@ -9,7 +25,7 @@ const DOTTED_DAY = new RegExp(`\\b([0-3]?\\d)\\.[ \\u00a0]+(${MONTHS})\\b`, 'g')
  * "1 200 000": digit groups joined by a space, as French, Polish, Czech or Russian write thousands. With a
  * no-break or narrow no-break space it is never English; with a plain space only when a reference has the value.
  */
-const SPACED_THOUSANDS = /(?<![\p{N},.])\d{1,3}(?:([ \u00a0\u202f])\d{3})+(?![\p{N}]|[.,]\d)/gu;
+const SPACED_THOUSANDS = /(?<![\p{N},.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\p{N}]|[.,]\d)/gu;
 
 /**
  * Dates and figures in source-language notation. The fix for a date follows the references' order ("October 7"
@@ -27,18 +43,7 @@ export class NotationDetector implements Detector {
       const dayFirst = `${day} ${month}`;
       const refs = ctx.refs.map((r) => r.text);
       const suggestion = refs.some((t) => t.includes(monthFirst)) || !refs.some((t) => t.includes(dayFirst)) ? monthFirst : dayFirst;
-      flags.push({
-        start: m.index,
-        end: m.index + text.length,
-        text,
-        category: 'number',
-        severity: 'minor',
-        confidence: NUMBERS.confidence,
-        message: `'${text}' writes the day in source-language notation (a full stop after the day); English writes '${suggestion}'.`,
-        suggestion,
-        evidence: [],
-        detector: this.id,
-      });
+      flags.push(notationFlag(this.id, m.index, text, suggestion, `'${text}' writes the day in source-language notation (a full stop after the day); English writes '${suggestion}'.`));
     }
     for (const m of ctx.mt.text.matchAll(SPACED_THOUSANDS)) {
       const text = m[0];
@@ -46,18 +51,7 @@ export class NotationDetector implements Detector {
       const suggestion = value.toLocaleString('en-US');
       const plain = !/[\u00a0\u202f]/u.test(text);
       if (plain && !ctx.refs.some((r) => r.text.includes(suggestion))) continue;
-      flags.push({
-        start: m.index,
-        end: m.index + text.length,
-        text,
-        category: 'number',
-        severity: 'minor',
-        confidence: NUMBERS.confidence,
-        message: `'${text}' groups thousands with spaces (source-language notation); English writes '${suggestion}'.`,
-        suggestion,
-        evidence: [],
-        detector: this.id,
-      });
+      flags.push(notationFlag(this.id, m.index, text, suggestion, `'${text}' groups thousands with spaces (source-language notation); English writes '${suggestion}'.`));
     }
     return flags.sort((a, b) => a.start - b.start);
   }

@@ -3,6 +3,7 @@ import { NUMBERS } from '../config.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { notationFlag } from './notation.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
 
 const NUMBER = /^\d{1,3}([,.]\d{3})+$|^\d+([.,]\d+)?$/;
@@ -151,17 +152,8 @@ export class NumberDetector implements Detector {
 
   private notation(token: Token, value: number, confirmed: boolean): RawFlag {
     const suggestion = value.toLocaleString('en-US');
-    return {
-      start: token.start,
-      end: token.end,
-      text: token.text,
-      category: 'number',
-      severity: 'minor',
-      confidence: NUMBERS.confidence,
-      message: `'${token.text}' is written in source-language notation; ${confirmed ? 'the references write' : 'English writes'} ${suggestion}.`,
-      suggestion,
-      evidence: [],
-      detector: this.id,
-    };
+    const message = `'${token.text}' is written in source-language notation; ${confirmed ? 'the references write' : 'English writes'} ${suggestion}.`;
+    return notationFlag(this.id, token.start, token.text, suggestion, message);
   }
+
 }

@@ -41,7 +41,7 @@ export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[],
     const last = runs[runs.length - 1];
     const prevK = last?.ks[last.ks.length - 1];
     const gap = prevK === undefined ? [] : s.tokens.slice(prevK + 1, h.k);
-    const bridgeable = gap.filter((t) => t.word).length <= UNMATCHED.maxGapWords && gap.every((t) => !t.word || !isContentTag(tags[s.tokens.indexOf(t)]));
+    const bridgeable = gap.filter((t) => t.word).length <= UNMATCHED.maxGapWords && gap.every((t, g) => !t.word || !isContentTag(tags[prevK! + 1 + g]));
     if (last && prevK !== undefined && bridgeable) {
       last.ks.push(h.k);
       if (h.similarity > last.similarity) last.similarity = h.similarity;

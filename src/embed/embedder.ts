@@ -26,7 +26,7 @@ export interface EmbeddingStore {
   put(model: string, texts: readonly string[], values: readonly CachedVectors[]): void;
 }
 
-/** For benchmarks: larger batches are faster but not reproducible with the int8 model (see EMBED.batchSize). */
+/** For benchmarks: override EMBED.batchSize (vectors are the same at any size; only the speed changes). */
 export interface EncodeOptions {
   batchSize?: number;
 }

@@ -7,9 +7,9 @@ export const MONTHS = 'January|February|March|April|May|June|July|August|Septemb
  */
 const DATE_CONTEXT = /(?:^|[\p{P}\n]|\b(?:on|since|from|until|till|to|by|before|after|of|between|and|or|the|around|about))\s*$/iu;
 
-/** Whether `before` (the text up to a day number) reads like the lead-in to a date. */
-export function dateContext(before: string): boolean {
-  return DATE_CONTEXT.test(before.slice(-20));
+/** Whether the text ending at `end` reads like the lead-in to a date (a bounded look-back). */
+function dateContext(text: string, end: number): boolean {
+  return DATE_CONTEXT.test(text.slice(Math.max(0, end - 20), end));
 }
 
 const MONTH_START = new RegExp(`^\\s+(?:${MONTHS})\\b`);
@@ -22,5 +22,5 @@ export function isDottedDay(text: string, dot: number): boolean {
   const day = /(?:^|[^\p{L}\p{N}.,])([0-3]?\d)$/u.exec(text.slice(Math.max(0, dot - 3), dot));
   if (!day || Number(day[1]) < 1 || Number(day[1]) > 31) return false;
   const start = dot - day[1]!.length;
-  return MONTH_START.test(text.slice(dot + 1, dot + 16)) && dateContext(text.slice(0, start));
+  return MONTH_START.test(text.slice(dot + 1, dot + 16)) && dateContext(text, start);
 }
