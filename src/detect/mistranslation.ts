@@ -15,10 +15,23 @@ interface Slot {
   tag: string;
 }
 
-function candidates(s: EncodedSentence): Slot[] {
+/**
+ * A capitalised word inside a sentence is tagged as a name, but MT capitalises common nouns too (German nouns
+ * keep their capital: "the Messenger from ..."). It is a common noun when the lexicon knows it as one and no
+ * reference ever capitalises it mid-sentence.
+ */
+export function commonNounTag(ctx: DetectContext, token: Token, tag: string, first: boolean): string {
+  if (!tag.startsWith('NNP') || first || (ctx.index.capitalisedMid.get(token.norm) ?? 0) > 0) return tag;
+  const known = possibleTags(token.norm).filter((t) => t === 'NN' || t === 'NNS');
+  if (known.length === 0) return tag;
+  return tag === 'NNPS' && known.includes('NNS') ? 'NNS' : known[0]!;
+}
+
+function candidates(ctx: DetectContext, s: EncodedSentence): Slot[] {
   const tags = posTags(s.tokens);
+  const first = s.tokens.findIndex((t) => t.word);
   return s.tokens
-    .map((token, k) => ({ token, k, tag: tags[k] ?? '' }))
+    .map((token, k) => ({ token, k, tag: commonNounTag(ctx, token, tags[k] ?? '', k === first) }))
     .filter(({ token, tag }) => token.word && /^\p{L}{3,}$/u.test(token.text) && isContentTag(tag) && !tag.startsWith('NNP') && !AUXILIARY.test(token.norm) && !CLOSED.test(token.norm));
 }
 
@@ -61,7 +74,7 @@ export class MistranslationDetector implements Detector {
       if (refs.length === 0) return;
       const refStems = new Set(refs.flatMap((r) => r.tokens.filter((t) => t.word).map((t) => stem(t.norm))));
       const mtStems = new Set(s.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
-      const slots = candidates(s);
+      const slots = candidates(ctx, s);
       for (const slot of slots) {
         const ws = stem(slot.token.norm);
         // Used anywhere in the references: a legitimate word choice, whatever its slot here.

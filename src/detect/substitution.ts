@@ -6,6 +6,7 @@ import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
+import { commonNounTag } from './mistranslation.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
 export interface Swap {
@@ -53,15 +54,22 @@ export class SubstitutionDetector implements Detector {
     const flags: RawFlag[] = [];
     ctx.mt.sentences.forEach((s, i) => {
       const tags = posTags(s.tokens);
+      const first = s.tokens.findIndex((t) => t.word);
       const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= MISTRANSLATION.verbatimSimilarity);
       const found = new Map<Token, Swap[]>();
+      const forms = new Map<Token, Swap[]>();
       for (const ref of refs) {
         for (const swap of verbatimSwaps(s.tokens, ref)) {
-          const tag = tags[s.tokens.indexOf(swap.mt)] ?? '';
+          const at = s.tokens.indexOf(swap.mt);
+          const tag = commonNounTag(ctx, swap.mt, tags[at] ?? '', at === first);
           if (!/^\p{L}{3,}$/u.test(swap.mt.text) || !/^\p{L}{3,}$/u.test(swap.ref.text)) continue;
           if ([swap.mt.norm, swap.ref.norm].some((w) => AUXILIARY.test(w) || CLOSED.test(w))) continue;
           if (!/^(NN|VB|JJ|RB)/.test(tag) || tag.startsWith('NNP') || !sameClass(tag, swap.ref)) continue;
-          if (stem(swap.mt.norm) === stem(swap.ref.norm) || editDistance(swap.mt.norm, swap.ref.norm) <= 2) continue;
+          if (stem(swap.mt.norm) === stem(swap.ref.norm)) {
+            if (isVerbForm(tag, swap) && quoted(swap.refSentence, swap.ref)) forms.set(swap.mt, [...(forms.get(swap.mt) ?? []), swap]);
+            continue;
+          }
+          if (editDistance(swap.mt.norm, swap.ref.norm) <= 2) continue;
           found.set(swap.mt, [...(found.get(swap.mt) ?? []), swap]);
         }
       }
@@ -81,7 +89,40 @@ export class SubstitutionDetector implements Detector {
           detector: this.id,
         });
       }
+      for (const [token, swaps] of forms) flags.push(this.formFlag(token, swaps));
     });
     return flags;
   }
+
+  /** A quotation repeats the speaker's words: another tense or person of the same verb misquotes them. */
+  private formFlag(token: Token, swaps: Swap[]): RawFlag {
+    const refsAgreeing = new Set(swaps.map((w) => w.refSentence.ref)).size;
+    const suggestion = swaps[0]!.ref.text === swaps[0]!.ref.norm ? swaps[0]!.ref.norm : swaps[0]!.ref.text;
+    const n = refsAgreeing > 1 ? `${refsAgreeing} nearly identical reference sentences quote` : '1 nearly identical reference sentence quotes';
+    return {
+      start: token.start,
+      end: token.end,
+      text: token.text,
+      category: 'grammar',
+      severity: 'minor',
+      confidence: 1 - 0.4 ** refsAgreeing,
+      message: `'${token.text}' changes the form of a quoted verb: ${n} '${suggestion}'.`,
+      suggestion: token.text === token.norm ? swaps[0]!.ref.norm : suggestion,
+      evidence: swaps.map((w) => evidenceOf(w.refSentence)),
+      detector: this.id,
+    };
+  }
+}
+
+/** Both sides verbs, in another form: "awaited" for "awaits". */
+function isVerbForm(mtTag: string, swap: Swap): boolean {
+  return mtTag.startsWith('VB') && swap.mt.norm !== swap.ref.norm && possibleTags(swap.ref.norm).some((t) => t.startsWith('VB'));
+}
+
+const QUOTE_MARKS = /["“”„«»]/gu;
+
+/** Whether the token stands inside quotation marks of its sentence (an odd number of marks before it). */
+export function quoted(s: RefSentence, token: Token): boolean {
+  const before = s.sentence.text.slice(0, token.start - s.sentence.start);
+  return (before.match(QUOTE_MARKS)?.length ?? 0) % 2 === 1;
 }

@@ -54,4 +54,14 @@ describe('mistranslation', () => {
     ]);
     expect(ofCategory(a, 'mistranslation')).toEqual([]);
   });
+
+  it('treats a capitalised common noun inside a sentence as a word, not a name, unless a reference capitalises it', async () => {
+    const envoy = ['The king sent an envoy with the peace offer to the rebels on Monday.', 'On Monday the king sent an envoy with a peace offer to the rebels.'];
+    const mt = 'The king sent a Messenger with the peace offer to the rebels on Monday.';
+    const a = await analyze(analyzer, mt, envoy);
+    expect(flagsOn(a, 'Messenger', 'mistranslation').map((f) => f.suggestion)).toEqual(['envoy']);
+    // A reference that writes it with a capital mid-sentence makes it a name (a newspaper, a title).
+    const named = await analyze(analyzer, mt, [...envoy, 'The story was first reported by the Messenger, a local paper.']);
+    expect(flagsOn(named, 'Messenger', 'mistranslation')).toEqual([]);
+  });
 });
