@@ -4,6 +4,7 @@ import { usageError } from '../core/errors.js';
 import type { TextInput, AnalyzeOptions } from '../analyze.js';
 import { readText } from '../io/read.js';
 import { readGlossary } from '../detect/glossary-file.js';
+import { missingSourceDictionary } from '../detect/lexicon/languages.js';
 
 export interface CommonOptions {
   mode: AlignMode;
@@ -32,7 +33,23 @@ export function readInputs(mtPath: string, refPaths: readonly string[], opts: Co
   return { mt, refs };
 }
 
+export function parseLanguage(value: string): string {
+  if (!/^[a-z]{2,3}$/i.test(value)) throw new InvalidArgumentError('use an ISO 639 code such as de, fr or es');
+  return value.toLowerCase();
+}
+
+const warned = new Set<string>();
+
+/** One stderr line per language, never stdout: JSON and CSV output stay machine-readable. */
+function warnSourceLanguage(lang: string): void {
+  const missing = missingSourceDictionary(lang);
+  if (!missing || warned.has(lang)) return;
+  warned.add(lang);
+  process.stderr.write(`mtdiff: warning: ${missing}\n`);
+}
+
 export function analyzeOptions(opts: CommonOptions): AnalyzeOptions {
+  warnSourceLanguage(opts.sourceLang);
   return {
     mode: opts.mode,
     sourceLang: opts.sourceLang,

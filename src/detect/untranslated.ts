@@ -6,6 +6,7 @@ import { DictdDictionary } from './lexicon/bilingual.js';
 import { englishSpellers, knowsAny } from './lexicon/english.js';
 import { languageResources } from './lexicon/languages.js';
 import { knows, loadSpeller, type Speller } from './lexicon/spell.js';
+import { openWordList } from './lexicon/wordlist.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
 /** English inflection a source-language stem picks up in MT output ("geisels"); longest first. */
@@ -158,9 +159,13 @@ export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
   if (!p) {
     const res = languageResources(lang);
     p = res
-      ? Promise.all([englishSpellers(), loadSpeller(res.hunspell)]).then(([english, source]) =>
-          english.length && source ? { english, source, bilingual: DictdDictionary.open(res.freedict) } : undefined,
-        )
+      ? Promise.all([englishSpellers(), res.hunspell ? loadSpeller(res.hunspell) : undefined]).then(([english, hunspell]) => {
+          const bilingual = DictdDictionary.open(res.freedict);
+          // Without Hunspell: a full-form word list, else the bilingual dictionary's headwords (no inflection).
+          const list = res.wordlist ? openWordList(res.wordlist) : undefined;
+          const source = hunspell ?? list ?? (bilingual ? { correct: (w: string) => bilingual.knows(w) } : undefined);
+          return english.length && source ? { english, source, bilingual } : undefined;
+        })
       : Promise.resolve(undefined);
     lexiconCache.set(lang, p);
   }

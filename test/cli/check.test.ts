@@ -104,3 +104,25 @@ describe('mtdiff check errors: one line, documented exit code, no stack trace', 
     expect(r.stderr).toMatch(/model registry not found/);
   });
 });
+
+describe('mtdiff check --source-lang', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mtdiff-lang-'));
+  const mt = join(dir, 'mt.txt');
+  const ref = join(dir, 'ref.txt');
+  writeFileSync(mt, 'The minister visited the flooded village on Sunday.\n');
+  writeFileSync(ref, 'The minister visited the village on Sunday after the flood.\n');
+
+  it('warns on one stderr line when the language has no dictionary, and keeps stdout pure JSON', () => {
+    const r = mtdiff(['check', mt, ref, '--format', 'json', '--source-lang', 'xx']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mtdiff: warning: no dictionary for source language 'xx'/)]);
+    expect((JSON.parse(r.stdout) as Analysis).signature).toContain('src:xx');
+  });
+
+  it('refuses a value that is not a language code (usage error)', () => {
+    const r = mtdiff(['check', mt, ref, '--source-lang', '../../etc']);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+});
