@@ -1,6 +1,6 @@
 import type { Token } from '../core/types.js';
 import { FLUENCY } from '../config.js';
-import { occurrenceEvidence } from './context.js';
+import { occurrenceEvidence, quoted } from './context.js';
 import { englishSpellers, knowsForm } from './lexicon/english.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
 
@@ -26,6 +26,23 @@ export class CapitalisationDetector implements Detector {
     return refs >= Math.min(FLUENCY.properNounMinRefs, ctx.refs.length) && endsName && same.every((o) => /^\p{Lu}/u.test(o.token.text));
   }
 
+  /**
+   * An English word ("trump", "gulf") that the references capitalise on its own, outside quotations, often and
+   * in several references, and never write in lower case: their name for someone or something. Title-case runs
+   * ("Press Secretary", "Truth Social") and a speaker's quoted capitals ("a beautiful Future") are house styles.
+   */
+  private alwaysNamed(ctx: DetectContext, token: Token): boolean {
+    const alone = (ctx.index.words.get(token.norm) ?? []).filter((o) => {
+      const s = ctx.refs.find((r) => r.id === o.ref)?.sentences[o.index];
+      const words = s?.tokens.filter((t) => t.word) ?? [];
+      const at = words.findIndex((t) => t.start === o.token.start);
+      const capital = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
+      return s !== undefined && at > 0 && capital(o.token) && !capital(words[at - 1]) && !capital(words[at + 1]) && !quoted(s, o.token);
+    });
+    const refs = new Set(alone.map((o) => o.ref)).size;
+    return alone.length >= FLUENCY.nameMinOccurrences && refs >= Math.min(FLUENCY.properNounMinRefs, ctx.refs.length);
+  }
+
   private nextWord(ctx: DetectContext, o: { ref: string; index: number; token: Token }): Token | undefined {
     const tokens = ctx.refs.find((r) => r.id === o.ref)?.sentences[o.index]?.tokens ?? [];
     const at = tokens.findIndex((t) => t.start === o.token.start);
@@ -44,7 +61,7 @@ export class CapitalisationDetector implements Detector {
         // Sentence-initial capitals prove nothing; a proper noun's lower-case form is no English word ("gaza"),
         // unless the references capitalise it after the same word ("Donald trump", "White house").
         if ((ctx.index.capitalisedMid.get(token.norm) ?? 0) === 0) continue;
-        if (knowsForm(english, token.norm) && !this.capitalisedAfter(ctx, s.tokens, token)) continue;
+        if (knowsForm(english, token.norm) && !this.capitalisedAfter(ctx, s.tokens, token) && !this.alwaysNamed(ctx, token)) continue;
         const refs = new Set(occ.map((o) => o.ref)).size;
         if (refs < Math.min(FLUENCY.properNounMinRefs, ctx.refs.length)) continue;
         const suggestion = occ[0]!.token.text;

@@ -58,3 +58,11 @@ export function occurrenceEvidence(ctx: DetectContext, occ: { ref: string; index
   const text = ctx.refs.find((r) => r.id === occ.ref)?.sentences[occ.index]?.sentence.text ?? occ.token.text;
   return { ref: occ.ref, index: occ.index, text };
 }
+
+const QUOTE_MARKS = /["“”„«»]/gu;
+
+/** Whether the token stands inside quotation marks of its sentence (an odd number of marks before it). */
+export function quoted(s: EncodedSentence, token: Token): boolean {
+  const before = s.sentence.text.slice(0, token.start - s.sentence.start);
+  return (before.match(QUOTE_MARKS)?.length ?? 0) % 2 === 1;
+}

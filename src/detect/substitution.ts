@@ -4,7 +4,7 @@ import { MISTRANSLATION } from '../config.js';
 import { posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
-import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { alignedRefs, evidenceOf, quoted, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
 import { commonNounTag } from './mistranslation.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
@@ -117,12 +117,4 @@ export class SubstitutionDetector implements Detector {
 /** Both sides verbs, in another form: "awaited" for "awaits". */
 function isVerbForm(mtTag: string, swap: Swap): boolean {
   return mtTag.startsWith('VB') && swap.mt.norm !== swap.ref.norm && possibleTags(swap.ref.norm).some((t) => t.startsWith('VB'));
-}
-
-const QUOTE_MARKS = /["“”„«»]/gu;
-
-/** Whether the token stands inside quotation marks of its sentence (an odd number of marks before it). */
-export function quoted(s: RefSentence, token: Token): boolean {
-  const before = s.sentence.text.slice(0, token.start - s.sentence.start);
-  return (before.match(QUOTE_MARKS)?.length ?? 0) % 2 === 1;
 }

@@ -152,6 +152,16 @@ describe('capitalisation', () => {
     expect(flags.map((f) => [f.text, f.suggestion])).toEqual([['trump', 'Trump']]);
   });
 
+  it('flags an English word lower-cased where the references use it alone as a name, often ("the gulf state")', async () => {
+    const refs = ['The Gulf state hosted the talks, and the Gulf envoy spoke first.', 'Officials in the Gulf said the talks went well.', 'The talks in the Gulf ended on Monday.'];
+    const mt = 'The small gulf state hosted the talks on Monday.';
+    const flags = ofCategory(await analyze(capitalisation, mt, refs), 'spelling');
+    expect(flags.map((f) => [f.text, f.suggestion])).toEqual([['gulf', 'Gulf']]);
+    // The same capitals inside a speaker's quotation are the speaker's style, not a name.
+    const quoted = refs.map((r) => `“${r.replace('.', '')}”, he wrote.`);
+    expect(ofCategory(await analyze(capitalisation, mt, quoted), 'spelling')).toEqual([]);
+  });
+
   it('needs the capital in enough references', async () => {
     const a = await analyze(capitalisation, 'The president flew to berlin on Monday.', [REFS[0]!, 'The president met the chancellor.']);
     expect(a.flags).toEqual([]);
