@@ -5,7 +5,7 @@ import { isContentTag, posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { collocations, near } from './collocation.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
-import { alignedRefs, type RefSentence } from './context.js';
+import { alignedRefs, tokensWithStem, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
 
@@ -58,6 +58,29 @@ interface Substitute {
   anchors: Slot[];
 }
 
+const RELATIVE = /^(that|which|who)$/;
+const PASSIVE_FILLER = /^(had|has|have|was|were|is|are|been|being|be|not|never|also|already|just|recently|since|later|then|now)$/;
+
+/**
+ * The noun a passive participle in a relative clause says something about, however far back: in "hostages that
+ * had recently been released" the hostages are what was released, the verb's object slot.
+ */
+export function passiveAntecedent(tokens: readonly Token[], slot: Slot): number | undefined {
+  if (slot.tag !== 'VBN') return undefined;
+  let k = slot.k - 1;
+  while (k >= 0 && (!tokens[k]!.word || PASSIVE_FILLER.test(tokens[k]!.norm))) k--;
+  if (k < 1 || !RELATIVE.test(tokens[k]!.norm) || !/^(was|were|is|are|been|be|being)$/.test(passiveAux(tokens, k, slot.k))) return undefined;
+  k--;
+  while (k >= 0 && !tokens[k]!.word) k--;
+  return k >= 0 ? k : undefined;
+}
+
+/** The auxiliary right before the participle ("been" in "had been released"). */
+function passiveAux(tokens: readonly Token[], from: number, to: number): string {
+  for (let k = to - 1; k > from; k--) if (tokens[k]!.word && /^(was|were|is|are|been|be|being)$/.test(tokens[k]!.norm)) return tokens[k]!.norm;
+  return '';
+}
+
 /**
  * Wrong word sense by reference consensus: an MT content word that no aligned reference uses, where the
  * references put a different word of the same class in the same slot (BERTScore-style greedy match of the
@@ -81,9 +104,10 @@ export class MistranslationDetector implements Detector {
         if (refStems.has(ws) || ctx.index.stems.has(ws)) continue;
         const vector = s.vectors[slot.k];
         if (!vector) continue;
-        const anchors = slots.filter((o) => Math.abs(o.k - slot.k) <= MISTRANSLATION.window && o.k !== slot.k && refStems.has(stem(o.token.norm)));
+        const object = passiveAntecedent(s.tokens, slot);
+        const anchors = slots.filter((o) => (Math.abs(o.k - slot.k) <= MISTRANSLATION.window || o.k === object) && o.k !== slot.k && refStems.has(stem(o.token.norm)));
         if (anchors.length === 0) continue;
-        const sub = this.substitute(refs, vector, slot, anchors, mtStems);
+        const sub = this.substitute(refs, vector, slot, anchors, mtStems, object);
         if (!sub || sub.similarity < MISTRANSLATION.minTokenSimilarity) continue;
         // organisations/organizations: a spelling variant, not another sense.
         if (editDistance(slot.token.norm, sub.token.norm) <= 2) continue;
@@ -102,7 +126,7 @@ export class MistranslationDetector implements Detector {
   }
 
   /** In each aligned reference sentence, the token the MT word aligns to greedily (BERTScore's max); the best that fits. */
-  private substitute(refs: RefSentence[], vector: Float32Array, slot: Slot, anchors: Slot[], mtStems: Set<string>): Substitute | undefined {
+  private substitute(refs: RefSentence[], vector: Float32Array, slot: Slot, anchors: Slot[], mtStems: Set<string>, object?: number): Substitute | undefined {
     let best: Substitute | undefined;
     for (const ref of refs) {
       // The content words the MT word aligns to best (function words carry no sense to swap).
@@ -118,7 +142,9 @@ export class MistranslationDetector implements Detector {
         const st = stem(token.norm);
         if (!/^\p{L}{3,}$/u.test(token.text) || mtStems.has(st) || AUXILIARY.test(token.norm) || CLOSED.test(token.norm)) continue;
         if (!fitsClass(token.norm, tags[k] ?? '', slot.tag)) continue;
-        const near_ = anchors.filter((a) => near(ref, st, stem(a.token.norm), MISTRANSLATION.window));
+        // The syntactic object may stand anywhere in the reference sentence too; the consensus check below
+        // still asks the references for the substitute next to it.
+        const near_ = anchors.filter((a) => (a.k === object ? tokensWithStem(ref, stem(a.token.norm)).length > 0 : near(ref, st, stem(a.token.norm), MISTRANSLATION.window)));
         if (near_.length) {
           best = { ref, token, similarity, anchors: near_ };
           break;

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MISTRANSLATION } from '../../src/config.js';
 import type { Analyzer } from '../../src/analyze.js';
-import { MistranslationDetector } from '../../src/detect/mistranslation.js';
+import { MistranslationDetector, passiveAntecedent } from '../../src/detect/mistranslation.js';
+import { tokenize } from '../../src/segment/tokens.js';
 import { analyze, flagsOn, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
 
 // Invented story: a government releases prisoners after a ceasefire.
@@ -63,5 +64,30 @@ describe('mistranslation', () => {
     // A reference that writes it with a capital mid-sentence makes it a name (a newspaper, a title).
     const named = await analyze(analyzer, mt, [...envoy, 'The story was first reported by the Messenger, a local paper.']);
     expect(flagsOn(named, 'Messenger', 'mistranslation')).toEqual([]);
+  });
+
+  it('reads the object of a passive verb in a relative clause, however far back it stands', async () => {
+    const mt = 'On Monday the minister met the prisoners that had recently been published.';
+    const refs = [
+      'On Monday the minister met prisoners who had just been released.',
+      'The rebels released the prisoners, and on Monday the minister met them.',
+      'The prisoners were released last week.',
+    ];
+    const a = await analyze(analyzer, mt, refs);
+    expect(flagsOn(a, 'published', 'mistranslation').map((f) => f.suggestion)).toEqual(['released']);
+  });
+
+  it('finds the passive antecedent only for a passive participle after a relative pronoun', () => {
+    const at = (text: string, word: string, tag = 'VBN') => {
+      const tokens = tokenize(text);
+      const k = tokens.findIndex((t) => t.norm === word);
+      const found = passiveAntecedent(tokens, { k, token: tokens[k]!, tag });
+      return found === undefined ? undefined : tokens[found]!.text;
+    };
+    expect(at('the prisoners that had recently been released', 'released')).toBe('prisoners');
+    expect(at('the prisoners who were released', 'released')).toBe('prisoners');
+    // Active voice: the relative clause has its own subject, so the noun is not the object.
+    expect(at('the prisoners that he had recently released', 'released')).toBeUndefined();
+    expect(at('the prisoners that had recently been released', 'released', 'VBD')).toBeUndefined();
   });
 });
