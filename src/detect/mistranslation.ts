@@ -75,6 +75,24 @@ export function passiveAntecedent(tokens: readonly Token[], slot: Slot): number 
   return k >= 0 ? k : undefined;
 }
 
+/**
+ * The head of a noun's "of" phrase, its object when the noun names an action: "the publication of American
+ * hostages" says the hostages were published.
+ */
+export function ofComplement(tokens: readonly Token[], tags: readonly string[], slot: Slot): number | undefined {
+  if (!slot.tag.startsWith('NN')) return undefined;
+  const words = tokens.map((t, k) => ({ t, k })).filter(({ t }) => t.word);
+  const at = words.findIndex(({ k }) => k === slot.k);
+  if (words[at + 1]?.t.norm !== 'of') return undefined;
+  let head: number | undefined;
+  for (const { k } of words.slice(at + 2)) {
+    const tag = tags[k] ?? '';
+    if (/^NN/.test(tag)) head = k;
+    else if (head !== undefined || !/^(DT|JJ|CD|PRP\$|NNP|VBG|VBN)/.test(tag)) break;
+  }
+  return head;
+}
+
 /** The auxiliary right before the participle ("been" in "had been released"). */
 function passiveAux(tokens: readonly Token[], from: number, to: number): string {
   for (let k = to - 1; k > from; k--) if (tokens[k]!.word && /^(was|were|is|are|been|be|being)$/.test(tokens[k]!.norm)) return tokens[k]!.norm;
@@ -104,7 +122,7 @@ export class MistranslationDetector implements Detector {
         if (refStems.has(ws) || ctx.index.stems.has(ws)) continue;
         const vector = s.vectors[slot.k];
         if (!vector) continue;
-        const object = passiveAntecedent(s.tokens, slot);
+        const object = passiveAntecedent(s.tokens, slot) ?? ofComplement(s.tokens, posTags(s.tokens), slot);
         const anchors = slots.filter((o) => (Math.abs(o.k - slot.k) <= MISTRANSLATION.window || o.k === object) && o.k !== slot.k && refStems.has(stem(o.token.norm)));
         if (anchors.length === 0) continue;
         const sub = this.substitute(refs, vector, slot, anchors, mtStems, object);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MISTRANSLATION } from '../../src/config.js';
 import type { Analyzer } from '../../src/analyze.js';
-import { MistranslationDetector, passiveAntecedent } from '../../src/detect/mistranslation.js';
+import { MistranslationDetector, ofComplement, passiveAntecedent } from '../../src/detect/mistranslation.js';
+import { posTags } from '../../src/segment/pos.js';
 import { tokenize } from '../../src/segment/tokens.js';
 import { analyze, flagsOn, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
 
@@ -89,5 +90,30 @@ describe('mistranslation', () => {
     // Active voice: the relative clause has its own subject, so the noun is not the object.
     expect(at('the prisoners that he had recently released', 'released')).toBeUndefined();
     expect(at('the prisoners that had recently been released', 'released', 'VBD')).toBeUndefined();
+  });
+
+  it("reads the head of a noun's of-phrase as its object ('the publication of the remaining prisoners')", async () => {
+    const mt = 'On Monday the army announced the publication of the remaining prisoners.';
+    const refs = [
+      'On Monday the army announced the release of the remaining prisoners held by the rebels.',
+      'The rebels released the prisoners, officials said.',
+      'The prisoners were released last week.',
+    ];
+    const a = await analyze(analyzer, mt, refs);
+    expect(flagsOn(a, 'publication', 'mistranslation').map((f) => f.suggestion)).toEqual(['release']);
+  });
+
+  it('finds the of-phrase head past determiners and adjectives, and only after a common noun', () => {
+    const at = (text: string, word: string) => {
+      const tokens = tokenize(text);
+      const tags = posTags(tokens);
+      const k = tokens.findIndex((t) => t.norm === word);
+      const found = ofComplement(tokens, tags, { k, token: tokens[k]!, tag: tags[k]! });
+      return found === undefined ? undefined : tokens[found]!.text;
+    };
+    expect(at('the publication of the remaining prisoners', 'publication')).toBe('prisoners');
+    expect(at('the release of three hostage families on Monday', 'release')).toBe('families');
+    expect(at('the release on Monday', 'release')).toBeUndefined();
+    expect(at('they spoke of peace', 'spoke')).toBeUndefined();
   });
 });
