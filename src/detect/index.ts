@@ -1,4 +1,5 @@
 import { CapitalisationDetector } from './capitalisation.js';
+import { CompoundDetector } from './compound.js';
 import { CoverageDetector } from './coverage.js';
 import { NotationDetector } from './notation.js';
 import { DuplicationDetector } from './duplication.js';
@@ -20,6 +21,7 @@ export function defaultDetectors(): Detector[] {
     new UntranslatedDetector(),
     new MistranslationDetector(),
     new SubstitutionDetector(),
+    new CompoundDetector(),
     new NumberDetector(),
     new NotationDetector(),
     new EntityDetector(),
