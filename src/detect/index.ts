@@ -9,6 +9,7 @@ import { GrammarDetector } from './grammar.js';
 import { HyphenationDetector } from './hyphenation.js';
 import { MistranslationDetector } from './mistranslation.js';
 import { NumberDetector } from './numbers.js';
+import { RegionDetector } from './regions.js';
 import { SubstitutionDetector } from './substitution.js';
 import type { Detector } from './types.js';
 import { TypographyDetector } from './typography.js';
@@ -25,6 +26,7 @@ export function defaultDetectors(): Detector[] {
     new NumberDetector(),
     new NotationDetector(),
     new EntityDetector(),
+    new RegionDetector(),
     new DuplicationDetector(),
     new HyphenationDetector(),
     new TypographyDetector(),
