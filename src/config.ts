@@ -124,6 +124,11 @@ export const MISTRANSLATION = {
   majorReferences: 3,
 } as const;
 
+export const POLARITY = {
+  /** A negation on one side of a near-verbatim pair is rarely a paraphrase ("not all" for "fewer than all" is). Prior. */
+  confidence: 0.6,
+} as const;
+
 export const UNMATCHED = {
   /**
    * Parallel mode: an MT content word whose best contextual-cosine match in the aligned reference sentence is
@@ -154,6 +159,11 @@ export const NUMBERS = {
   consensusReferences: 2,
   /** A differing figure in the same slot is rarely a paraphrase. Prior. */
   confidence: 0.7,
+  /**
+   * A count or a date that a close reference sentence, or two references agreeing, contradict is a key fact
+   * wrong: critical in the MQM scheme mtdiff reports (minor 1, major 5, critical 10). Prior, from that definition.
+   */
+  contradictionSeverity: 'critical',
 } as const;
 
 export const ENTITIES = {

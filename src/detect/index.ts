@@ -9,6 +9,7 @@ import { GrammarDetector } from './grammar.js';
 import { HyphenationDetector } from './hyphenation.js';
 import { MistranslationDetector } from './mistranslation.js';
 import { NumberDetector } from './numbers.js';
+import { PolarityDetector } from './polarity.js';
 import { RegionDetector } from './regions.js';
 import { SubstitutionDetector } from './substitution.js';
 import type { Detector } from './types.js';
@@ -22,6 +23,7 @@ export function defaultDetectors(): Detector[] {
     new UntranslatedDetector(),
     new MistranslationDetector(),
     new SubstitutionDetector(),
+    new PolarityDetector(),
     new CompoundDetector(),
     new NumberDetector(),
     new NotationDetector(),

@@ -111,7 +111,7 @@ export class NumberDetector implements Detector {
           end: token.end,
           text: token.text,
           category: 'number',
-          severity: 'major',
+          severity: NUMBERS.contradictionSeverity,
           confidence: NUMBERS.confidence,
           message: other.agreeing
             ? `'${token.text}' appears in no reference; ${other.agreeing} references give '${other.token.text}' in the same slot.`

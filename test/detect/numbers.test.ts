@@ -31,7 +31,8 @@ describe('numbers', () => {
     const a = await analyze(analyzer, mt, REFS);
     const flags = ofCategory(a, 'number');
     expect(flags.map((f) => f.text)).toEqual(['45']);
-    expect(flags[0]).toMatchObject({ start: mt.indexOf('45'), suggestion: '54', severity: 'major' });
+    // A key fact wrong: critical.
+    expect(flags[0]).toMatchObject({ start: mt.indexOf('45'), suggestion: '54', severity: 'critical' });
     expect([refId(0), refId(1)]).toContain(flags[0]!.evidence[0]?.ref);
     expect(flags[0]!.evidence[0]?.text).toContain('54 million');
   });

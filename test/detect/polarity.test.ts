@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../src/analyze.js';
+import { PolarityDetector } from '../../src/detect/polarity.js';
+import { analyze, loadAnalyzer, only } from './helpers.js';
+
+// Invented story: troops and a deadline.
+let analyzer: Analyzer;
+beforeAll(async () => {
+  analyzer = only(await loadAnalyzer(), new PolarityDetector());
+});
+
+const POSITIVE = 'The minister said the army will leave the city before Friday.';
+const NEGATIVE = 'The minister said the army will not leave the city before Friday.';
+
+describe('polarity', () => {
+  it('flags a negation the nearly identical reference sentence lacks, as critical', async () => {
+    const a = await analyze(analyzer, NEGATIVE, [POSITIVE]);
+    expect(a.sentences[0]!.matches[0]!.similarity).toBeGreaterThan(0.9);
+    expect(a.flags.map((f) => [f.text, f.category, f.severity])).toEqual([['not', 'mistranslation', 'critical']]);
+    expect(a.flags[0]!.message).toMatch(/reverses the meaning/);
+  });
+
+  it('flags a dropped negation where the reference has one, with the negation as the fix', async () => {
+    const a = await analyze(analyzer, POSITIVE, [NEGATIVE]);
+    expect(a.flags.map((f) => [f.text, f.suggestion, f.severity])).toEqual([['leave', 'not leave', 'critical']]);
+  });
+
+  it('does not call a negated clause that the reference simply lacks a reversal', async () => {
+    const mt = 'The minister said the army will leave the city before Friday, although he did not say where it would go.';
+    expect((await analyze(analyzer, mt, [POSITIVE])).flags).toEqual([]);
+  });
+});
