@@ -3,7 +3,7 @@ import { MISTRANSLATION } from '../config.js';
 import { dot } from '../embed/vectors.js';
 import { isContentTag, posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
-import { collocations, near } from './collocation.js';
+import { collocations, near, prepositionBetween } from './collocation.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, tokensWithStem, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
@@ -60,6 +60,12 @@ interface Substitute {
 
 const RELATIVE = /^(that|which|who)$/;
 const PASSIVE_FILLER = /^(had|has|have|was|were|is|are|been|being|be|not|never|also|already|just|recently|since|later|then|now)$/;
+
+/** Whether a preposition links the MT word at token k to its neighbour at token j (word positions compared). */
+function linkedAt(s: EncodedSentence, k: number, j: number): boolean {
+  const words = s.tokens.filter((t) => t.word);
+  return prepositionBetween(words, words.indexOf(s.tokens[k]!), words.indexOf(s.tokens[j]!));
+}
 
 /**
  * The noun a passive participle in a relative clause says something about, however far back: in "hostages that
@@ -130,9 +136,11 @@ export class MistranslationDetector implements Detector {
         // organisations/organizations: a spelling variant, not another sense.
         if (editDistance(slot.token.norm, sub.token.norm) <= 2) continue;
         const subStem = stem(sub.token.norm);
-        // The neighbour with the widest agreement across references is the collocation to report.
+        // The neighbour with the widest agreement across references is the collocation to report; the references
+        // count only where a preposition links a verb to it exactly when one does here (the same slot of the verb;
+        // nouns paraphrase "hostage affairs envoy" as "envoy for hostage affairs").
         const [anchor, support] = sub.anchors
-          .map((a) => [a, collocations(ctx, subStem, stem(a.token.norm), MISTRANSLATION.window)] as const)
+          .map((a) => [a, collocations(ctx, subStem, stem(a.token.norm), MISTRANSLATION.window, a.k === object || !slot.tag.startsWith('VB') ? undefined : linkedAt(s, slot.k, a.k))] as const)
           .reduce((x, y) => (y[1].length > x[1].length ? y : x));
         // A reference sentence that says nearly the same thing is evidence enough on its own.
         const close = sub.ref.similarity >= MISTRANSLATION.singleReferenceSimilarity;

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MISTRANSLATION } from '../../src/config.js';
 import type { Analyzer } from '../../src/analyze.js';
+import { near, prepositionBetween } from '../../src/detect/collocation.js';
 import { MistranslationDetector, ofComplement, passiveAntecedent } from '../../src/detect/mistranslation.js';
+import type { EncodedSentence } from '../../src/detect/types.js';
 import { posTags } from '../../src/segment/pos.js';
 import { tokenize } from '../../src/segment/tokens.js';
 import { analyze, flagsOn, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
@@ -115,5 +117,17 @@ describe('mistranslation', () => {
     expect(at('the release of three hostage families on Monday', 'release')).toBe('families');
     expect(at('the release on Monday', 'release')).toBeUndefined();
     expect(at('they spoke of peace', 'spoke')).toBeUndefined();
+  });
+
+  it('keeps a verb with a preposition apart from a verb with a direct object ("commented on threats", "issued threats")', () => {
+    const sentence = (text: string) => ({ tokens: tokenize(text) }) as unknown as EncodedSentence;
+    const issued = sentence('The rebels issued new threats against the city.');
+    expect(near(issued, 'issu', 'threat', 3)).toBe(true);
+    expect(near(issued, 'issu', 'threat', 3, false)).toBe(true);
+    expect(near(issued, 'issu', 'threat', 3, true)).toBe(false);
+    expect(near(sentence('They commented on the threats.'), 'comment', 'threat', 3, true)).toBe(true);
+    // "of" after a quantifier belongs to the noun phrase: "release all of the hostages" is verb + object.
+    expect(near(sentence('Release all of the hostages now.'), 'releas', 'hostag', 3, false)).toBe(true);
+    expect(prepositionBetween(tokenize('the release of the hostages').filter((t) => t.word), 1, 4)).toBe(true);
   });
 });
