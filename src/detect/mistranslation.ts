@@ -3,10 +3,11 @@ import { MISTRANSLATION } from '../config.js';
 import { dot } from '../embed/vectors.js';
 import { isContentTag, posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
-import { collocations, near, prepositionBetween } from './collocation.js';
+import { collocations, near } from './collocation.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, tokensWithStem, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
+import { linkedAt, objectOf } from './syntax.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
 
 interface Slot {
@@ -58,53 +59,6 @@ interface Substitute {
   anchors: Slot[];
 }
 
-const RELATIVE = /^(that|which|who)$/;
-const PASSIVE_FILLER = /^(had|has|have|was|were|is|are|been|being|be|not|never|also|already|just|recently|since|later|then|now)$/;
-
-/** Whether a preposition links the MT word at token k to its neighbour at token j (word positions compared). */
-function linkedAt(s: EncodedSentence, k: number, j: number): boolean {
-  const words = s.tokens.filter((t) => t.word);
-  return prepositionBetween(words, words.indexOf(s.tokens[k]!), words.indexOf(s.tokens[j]!));
-}
-
-/**
- * The noun a passive participle in a relative clause says something about, however far back: in "hostages that
- * had recently been released" the hostages are what was released, the verb's object slot.
- */
-export function passiveAntecedent(tokens: readonly Token[], slot: Slot): number | undefined {
-  if (slot.tag !== 'VBN') return undefined;
-  let k = slot.k - 1;
-  while (k >= 0 && (!tokens[k]!.word || PASSIVE_FILLER.test(tokens[k]!.norm))) k--;
-  if (k < 1 || !RELATIVE.test(tokens[k]!.norm) || !/^(was|were|is|are|been|be|being)$/.test(passiveAux(tokens, k, slot.k))) return undefined;
-  k--;
-  while (k >= 0 && !tokens[k]!.word) k--;
-  return k >= 0 ? k : undefined;
-}
-
-/**
- * The head of a noun's "of" phrase, its object when the noun names an action: "the publication of American
- * hostages" says the hostages were published.
- */
-export function ofComplement(tokens: readonly Token[], tags: readonly string[], slot: Slot): number | undefined {
-  if (!slot.tag.startsWith('NN')) return undefined;
-  const words = tokens.map((t, k) => ({ t, k })).filter(({ t }) => t.word);
-  const at = words.findIndex(({ k }) => k === slot.k);
-  if (words[at + 1]?.t.norm !== 'of') return undefined;
-  let head: number | undefined;
-  for (const { k } of words.slice(at + 2)) {
-    const tag = tags[k] ?? '';
-    if (/^NN/.test(tag)) head = k;
-    else if (head !== undefined || !/^(DT|JJ|CD|PRP\$|NNP|VBG|VBN)/.test(tag)) break;
-  }
-  return head;
-}
-
-/** The auxiliary right before the participle ("been" in "had been released"). */
-function passiveAux(tokens: readonly Token[], from: number, to: number): string {
-  for (let k = to - 1; k > from; k--) if (tokens[k]!.word && /^(was|were|is|are|been|be|being)$/.test(tokens[k]!.norm)) return tokens[k]!.norm;
-  return '';
-}
-
 /**
  * Wrong word sense by reference consensus: an MT content word that no aligned reference uses, where the
  * references put a different word of the same class in the same slot (BERTScore-style greedy match of the
@@ -128,7 +82,7 @@ export class MistranslationDetector implements Detector {
         if (refStems.has(ws) || ctx.index.stems.has(ws)) continue;
         const vector = s.vectors[slot.k];
         if (!vector) continue;
-        const object = passiveAntecedent(s.tokens, slot) ?? ofComplement(s.tokens, posTags(s.tokens), slot);
+        const object = objectOf(s.tokens, posTags(s.tokens), slot);
         const anchors = slots.filter((o) => (Math.abs(o.k - slot.k) <= MISTRANSLATION.window || o.k === object) && o.k !== slot.k && refStems.has(stem(o.token.norm)));
         if (anchors.length === 0) continue;
         const sub = this.substitute(refs, vector, slot, anchors, mtStems, object);
