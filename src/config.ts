@@ -124,6 +124,17 @@ export const MISTRANSLATION = {
   majorReferences: 3,
 } as const;
 
+export const QUOTES = {
+  /** Quotations shorter than this match too many others by chance. Prior. */
+  minWords: 4,
+  /** Share of the MT quotation's words a reference quotation repeats in order to be the same quotation. Prior. */
+  minOverlap: 0.6,
+  /** Longest replaced phrase, either side: longer differences are paraphrase or another quotation. Prior. */
+  maxRun: 3,
+  /** Per agreeing reference. Prior. */
+  confidence: 0.5,
+} as const;
+
 export const POLARITY = {
   /** A negation on one side of a near-verbatim pair is rarely a paraphrase ("not all" for "fewer than all" is). Prior. */
   confidence: 0.6,

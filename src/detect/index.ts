@@ -10,6 +10,7 @@ import { HyphenationDetector } from './hyphenation.js';
 import { MistranslationDetector } from './mistranslation.js';
 import { NumberDetector } from './numbers.js';
 import { PolarityDetector } from './polarity.js';
+import { QuoteDetector } from './quotes.js';
 import { RegionDetector } from './regions.js';
 import { SubstitutionDetector } from './substitution.js';
 import type { Detector } from './types.js';
@@ -24,6 +25,7 @@ export function defaultDetectors(): Detector[] {
     new MistranslationDetector(),
     new SubstitutionDetector(),
     new PolarityDetector(),
+    new QuoteDetector(),
     new CompoundDetector(),
     new NumberDetector(),
     new NotationDetector(),

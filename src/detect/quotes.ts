@@ -1,0 +1,124 @@
+import { diffArrays } from 'diff';
+import type { Evidence, Token } from '../core/types.js';
+import { QUOTES } from '../config.js';
+import { stem } from '../segment/stem.js';
+import { AUXILIARY, CLOSED } from './closed-class.js';
+import { quoted } from './context.js';
+import { editDistance } from './lexicon/distance.js';
+import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+
+/** A run of quoted words in one sentence. */
+interface Quote {
+  words: Token[];
+  evidence?: Evidence;
+}
+
+/** Consecutive word tokens inside quotation marks. */
+export function quotesOf(s: EncodedSentence): Token[][] {
+  const out: Token[][] = [];
+  let run: Token[] = [];
+  for (const t of s.tokens) {
+    if (!t.word) continue;
+    if (quoted(s, t)) run.push(t);
+    else if (run.length) {
+      out.push(run);
+      run = [];
+    }
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+/** Words shared in order (the longest common subsequence) over the MT quote's length. */
+function overlap(a: string[], b: string[]): number {
+  const common = diffArrays(a, b).reduce((n, p) => (p.added || p.removed ? n : n + (p.count ?? p.value.length)), 0);
+  return common / a.length;
+}
+
+const content = (t: Token) => /^\p{L}{3,}$/u.test(t.text) && !CLOSED.test(t.norm) && !AUXILIARY.test(t.norm);
+
+/**
+ * Misquotes: comparable articles print the same quotation in the speaker's words, so a quotation is the one
+ * place where they are parallel to the MT. A few words replaced between words both sides share ("good luck to
+ * do what is right" for "good faith effort to do what's right") are a mistranslation with the quoted words as fix.
+ */
+export class QuoteDetector implements Detector {
+  readonly id = 'quotes';
+
+  detect(ctx: DetectContext): RawFlag[] {
+    const refQuotes: Quote[] = ctx.refs.flatMap((doc) =>
+      doc.sentences.flatMap((s) => quotesOf(s).map((words) => ({ words, evidence: { ref: doc.id, index: s.sentence.index, text: s.sentence.text } }))),
+    );
+    const flags: RawFlag[] = [];
+    for (const s of ctx.mt.sentences) {
+      for (const words of quotesOf(s)) {
+        if (words.length < QUOTES.minWords) continue;
+        const norms = words.map((t) => t.norm);
+        const matches = refQuotes.filter((q) => overlap(norms, q.words.map((t) => t.norm)) >= QUOTES.minOverlap);
+        const found = new Map<string, { mt: Token[]; ref: Token[]; evidence: Evidence[] }>();
+        for (const q of matches) {
+          for (const hunk of replacedRuns(words, q.words)) {
+            const key = `${hunk.mt[0]!.start}:${hunk.ref.map((t) => t.norm).join(' ')}`;
+            const seen = found.get(key);
+            if (seen) seen.evidence.push(q.evidence!);
+            else found.set(key, { ...hunk, evidence: [q.evidence!] });
+          }
+        }
+        for (const hunk of found.values()) flags.push(this.flag(s, hunk.mt, hunk.ref, hunk.evidence));
+      }
+    }
+    return flags;
+  }
+
+  private flag(s: EncodedSentence, mt: Token[], ref: Token[], evidence: Evidence[]): RawFlag {
+    const first = mt[0]!;
+    const last = mt[mt.length - 1]!;
+    const refs = new Set(evidence.map((e) => e.ref)).size;
+    const said = ref.map((t) => t.text).join(' ');
+    const text = s.sentence.text.slice(first.start - s.sentence.start, last.end - s.sentence.start);
+    return {
+      start: first.start,
+      end: last.end,
+      text,
+      category: 'mistranslation',
+      severity: refs >= 2 ? 'major' : 'minor',
+      confidence: 1 - (1 - QUOTES.confidence) ** refs,
+      message: `Misquoted: ${refs} reference${refs > 1 ? 's quote' : ' quotes'} '${said}' where this quotation has '${text}'.`,
+      suggestion: said,
+      evidence,
+      detector: this.id,
+    };
+  }
+}
+
+/**
+ * Short runs of MT words replaced by other reference words, with shared words right before and after: the
+ * quotation's frame holds, one phrase inside it differs. Runs of function words only are left alone.
+ */
+export function replacedRuns(mt: Token[], ref: Token[]): { mt: Token[]; ref: Token[] }[] {
+  const parts = diffArrays(
+    mt.map((t) => t.norm),
+    ref.map((t) => t.norm),
+  );
+  const out: { mt: Token[]; ref: Token[] }[] = [];
+  let i = 0;
+  let j = 0;
+  parts.forEach((part, k) => {
+    const n = part.count ?? part.value.length;
+    const next = parts[k + 1];
+    const shared = (p: (typeof parts)[number] | undefined) => p !== undefined && !p.added && !p.removed;
+    if (part.removed && next?.added && shared(parts[k - 1]) && shared(parts[k + 2])) {
+      const m = mt.slice(i, i + n);
+      const r = ref.slice(j, j + (next.count ?? next.value.length));
+      const stems = new Set(r.map((t) => stem(t.norm)));
+      // A misspelling ("Isroel") is the entity and spelling detectors' concern, an inflection grammar's.
+      const variant = m.filter(content).some((a) => stems.has(stem(a.norm)) || r.filter(content).some((b) => editDistance(a.norm, b.norm) <= 2));
+      if (m.length <= QUOTES.maxRun && r.length <= QUOTES.maxRun && m.some(content) && r.some(content) && !variant) {
+        out.push({ mt: m, ref: r });
+      }
+    }
+    if (!part.added) i += n;
+    if (!part.removed) j += n;
+  });
+  return out;
+}
