@@ -10,7 +10,8 @@ import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.
 /** A run of quoted words in one sentence. */
 interface Quote {
   words: Token[];
-  evidence?: Evidence;
+  norms: Set<string>;
+  evidence: Evidence;
 }
 
 /** Consecutive word tokens inside quotation marks. */
@@ -47,21 +48,27 @@ export class QuoteDetector implements Detector {
 
   detect(ctx: DetectContext): RawFlag[] {
     const refQuotes: Quote[] = ctx.refs.flatMap((doc) =>
-      doc.sentences.flatMap((s) => quotesOf(s).map((words) => ({ words, evidence: { ref: doc.id, index: s.sentence.index, text: s.sentence.text } }))),
+      doc.sentences.flatMap((s) =>
+        quotesOf(s).map((words) => ({ words, norms: new Set(words.map((t) => t.norm)), evidence: { ref: doc.id, index: s.sentence.index, text: s.sentence.text } })),
+      ),
     );
     const flags: RawFlag[] = [];
     for (const s of ctx.mt.sentences) {
       for (const words of quotesOf(s)) {
         if (words.length < QUOTES.minWords) continue;
         const norms = words.map((t) => t.norm);
-        const matches = refQuotes.filter((q) => overlap(norms, q.words.map((t) => t.norm)) >= QUOTES.minOverlap);
+        const needed = QUOTES.minOverlap * norms.length;
+        // Shared words bound the common subsequence from above: most quotations are ruled out without a diff.
+        const matches = refQuotes.filter(
+          (q) => norms.filter((w) => q.norms.has(w)).length >= needed && overlap(norms, q.words.map((t) => t.norm)) >= QUOTES.minOverlap,
+        );
         const found = new Map<string, { mt: Token[]; ref: Token[]; evidence: Evidence[] }>();
         for (const q of matches) {
           for (const hunk of replacedRuns(words, q.words)) {
             const key = `${hunk.mt[0]!.start}:${hunk.ref.map((t) => t.norm).join(' ')}`;
             const seen = found.get(key);
-            if (seen) seen.evidence.push(q.evidence!);
-            else found.set(key, { ...hunk, evidence: [q.evidence!] });
+            if (seen) seen.evidence.push(q.evidence);
+            else found.set(key, { ...hunk, evidence: [q.evidence] });
           }
         }
         for (const hunk of found.values()) flags.push(this.flag(s, hunk.mt, hunk.ref, hunk.evidence));
