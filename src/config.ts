@@ -135,6 +135,13 @@ export const QUOTES = {
   confidence: 0.5,
 } as const;
 
+export const TITLES = {
+  /** Words before a name searched for its title ("special envoy for hostage affairs Adam Boehler"). Prior. */
+  window: 5,
+  /** A title is often paraphrased ("envoy", "negotiator"): less sure than a wrong sense. Prior. */
+  confidence: 0.8,
+} as const;
+
 export const POLARITY = {
   /** A negation on one side of a near-verbatim pair is rarely a paraphrase ("not all" for "fewer than all" is). Prior. */
   confidence: 0.6,

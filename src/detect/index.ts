@@ -13,6 +13,7 @@ import { PolarityDetector } from './polarity.js';
 import { QuoteDetector } from './quotes.js';
 import { RegionDetector } from './regions.js';
 import { SubstitutionDetector } from './substitution.js';
+import { TitleDetector } from './titles.js';
 import type { Detector } from './types.js';
 import { TypographyDetector } from './typography.js';
 import { UnmatchedDetector } from './unmatched.js';
@@ -27,6 +28,7 @@ export function defaultDetectors(): Detector[] {
     new PolarityDetector(),
     new QuoteDetector(),
     new CompoundDetector(),
+    new TitleDetector(),
     new NumberDetector(),
     new NotationDetector(),
     new EntityDetector(),
