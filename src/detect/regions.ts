@@ -53,7 +53,7 @@ export class RegionDetector implements Detector {
       category: 'mistranslation',
       severity: 'minor',
       confidence: ENTITIES.confidence,
-      message: `'${w.text} ${place.text}' is no place name in the references; ${refs} reference${refs > 1 ? 's say' : ' says'} '${adjective} ${place.text}'.`,
+      message: `'${w.text} ${place.text}' is not a place name the references use; ${refs} reference${refs > 1 ? 's say' : ' says'} '${adjective} ${place.text}'.`,
       suggestion: adjective,
       evidence: evidence.slice(0, 3),
       detector: this.id,
