@@ -7,7 +7,7 @@ import { collocations, near } from './collocation.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, tokensWithStem, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
-import { linkedAt, objectOf } from './syntax.js';
+import { conjoinedApart, linkedAt, objectOf } from './syntax.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
 
 interface Slot {
@@ -83,7 +83,13 @@ export class MistranslationDetector implements Detector {
         const vector = s.vectors[slot.k];
         if (!vector) continue;
         const object = objectOf(s.tokens, posTags(s.tokens), slot);
-        const anchors = slots.filter((o) => (Math.abs(o.k - slot.k) <= MISTRANSLATION.window || o.k === object) && o.k !== slot.k && refStems.has(stem(o.token.norm)));
+        // A neighbour in another conjunct ("hostages and the achievement") is no slot of this word.
+        const anchors = slots.filter(
+          (o) =>
+            (o.k === object || (Math.abs(o.k - slot.k) <= MISTRANSLATION.window && !conjoinedApart(s.tokens, slot.k, o.k))) &&
+            o.k !== slot.k &&
+            refStems.has(stem(o.token.norm)),
+        );
         if (anchors.length === 0) continue;
         const sub = this.substitute(refs, vector, slot, anchors, mtStems, object);
         if (!sub || sub.similarity < MISTRANSLATION.minTokenSimilarity) continue;

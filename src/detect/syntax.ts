@@ -64,3 +64,9 @@ function passiveAux(tokens: readonly Token[], from: number, to: number): string 
 export function objectOf(tokens: readonly Token[], tags: readonly string[], slot: WordSlot): number | undefined {
   return passiveAntecedent(tokens, slot) ?? ofComplement(tokens, tags, slot);
 }
+
+/** Whether "and", "or" or "but" stands between tokens k and j: the two words are in different conjuncts. */
+export function conjoinedApart(tokens: readonly Token[], k: number, j: number): boolean {
+  const [lo, hi] = k < j ? [k, j] : [j, k];
+  return tokens.slice(lo + 1, hi).some((t) => /^(and|or|but)$/.test(t.norm));
+}

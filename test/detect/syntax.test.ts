@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { near, prepositionBetween } from '../../src/detect/collocation.js';
-import { ofComplement, passiveAntecedent } from '../../src/detect/syntax.js';
+import { conjoinedApart, ofComplement, passiveAntecedent } from '../../src/detect/syntax.js';
 import type { EncodedSentence } from '../../src/detect/types.js';
 import { posTags } from '../../src/segment/pos.js';
 import { tokenize } from '../../src/segment/tokens.js';
@@ -45,5 +45,13 @@ describe('object anchors and preposition links', () => {
     // "of" after a quantifier belongs to the noun phrase: "release all of the hostages" is verb + object.
     expect(near(sentence('Release all of the hostages now.'), 'releas', 'hostag', 4, false)).toBe(true);
     expect(prepositionBetween(tokenize('the release of the hostages').filter((t) => t.word), 1, 4)).toBe(true);
+  });
+
+  it('tells words in different conjuncts apart ("hostages and the achievement")', () => {
+    const tokens = tokenize('release all hostages and the achievement of a truce');
+    const at = (w: string) => tokens.findIndex((t) => t.norm === w);
+    expect(conjoinedApart(tokens, at('hostages'), at('achievement'))).toBe(true);
+    expect(conjoinedApart(tokens, at('release'), at('hostages'))).toBe(false);
+    expect(conjoinedApart(tokens, at('achievement'), at('truce'))).toBe(false);
   });
 });
