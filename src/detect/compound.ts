@@ -23,8 +23,8 @@ function words(s: EncodedSentence): { token: Token; tag: string; k: number }[] {
 }
 
 /**
- * Wrong term: the head noun of a compound: "the Gaza ceasefire contract" where the references, whatever else they say,
- * put another noun after the same modifier ("ceasefire deal") and never this one. The modifier pins the slot
+ * Wrong term in a compound: "the Gaza ceasefire contract" where the references, whatever else they say, put
+ * another head after the same modifier ("ceasefire agreement") and never this one. The modifier pins the slot
  * more tightly than a window of neighbours, so the references' head after it is the suggestion.
  */
 export class CompoundDetector implements Detector {
