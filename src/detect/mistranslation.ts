@@ -7,25 +7,13 @@ import { collocations, near } from './collocation.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, tokensWithStem, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
-import { conjoinedApart, linkedAt, objectOf } from './syntax.js';
+import { commonNounTag, conjoinedApart, linkedAt, objectOf } from './syntax.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
 
 interface Slot {
   k: number;
   token: Token;
   tag: string;
-}
-
-/**
- * A capitalised word inside a sentence is tagged as a name, but MT capitalises common nouns too (German nouns
- * keep their capital: "the Messenger from ..."). It is a common noun when the lexicon knows it as one and no
- * reference ever capitalises it mid-sentence.
- */
-export function commonNounTag(ctx: DetectContext, token: Token, tag: string, first: boolean): string {
-  if (!tag.startsWith('NNP') || first || (ctx.index.capitalisedMid.get(token.norm) ?? 0) > 0) return tag;
-  const known = possibleTags(token.norm).filter((t) => t === 'NN' || t === 'NNS');
-  if (known.length === 0) return tag;
-  return tag === 'NNPS' && known.includes('NNS') ? 'NNS' : known[0]!;
 }
 
 function candidates(ctx: DetectContext, s: EncodedSentence): Slot[] {
@@ -76,13 +64,14 @@ export class MistranslationDetector implements Detector {
       const refStems = new Set(refs.flatMap((r) => r.tokens.filter((t) => t.word).map((t) => stem(t.norm))));
       const mtStems = new Set(s.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
       const slots = candidates(ctx, s);
+      const tags = posTags(s.tokens);
       for (const slot of slots) {
         const ws = stem(slot.token.norm);
         // Used anywhere in the references: a legitimate word choice, whatever its slot here.
         if (refStems.has(ws) || ctx.index.stems.has(ws)) continue;
         const vector = s.vectors[slot.k];
         if (!vector) continue;
-        const object = objectOf(s.tokens, posTags(s.tokens), slot);
+        const object = objectOf(s.tokens, tags, slot);
         // A neighbour in another conjunct ("hostages and the achievement") is no slot of this word.
         const anchors = slots.filter(
           (o) =>

@@ -1,14 +1,12 @@
-import { diffArrays, type ArrayChange } from 'diff';
 import type { Token } from '../core/types.js';
 import { MISTRANSLATION, POLARITY } from '../config.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
+import { wordHunks } from './word-diff.js';
 
 const NEGATION = /^(not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
 /** What a negation brings along: "did not go" for "went". */
 const AUX = /^(do|does|did|is|are|was|were|will|would|can|could|has|have|had)$/;
-
-const common = (part: ArrayChange<string> | undefined) => part !== undefined && !part.added && !part.removed;
 
 interface Reversal {
   /** The MT negation, or the MT word the reference's negation stands next to. */
@@ -65,22 +63,12 @@ export function reversals(mtTokens: Token[], ref: RefSentence): Reversal[] {
   const a = mtTokens.filter((t) => t.word);
   const b = ref.tokens.filter((t) => t.word);
   if (a.some((t) => NEGATION.test(t.norm)) === b.some((t) => NEGATION.test(t.norm))) return [];
-  const parts = diffArrays(
-    a.map((t) => t.norm),
-    b.map((t) => t.norm),
-  );
+  const negationOnly = (words: Token[]) => words.some((t) => NEGATION.test(t.norm)) && words.every((t) => NEGATION.test(t.norm) || AUX.test(t.norm));
   const out: Reversal[] = [];
-  let i = 0;
-  parts.forEach((part, k) => {
-    const n = part.count ?? part.value.length;
-    // Only a short hunk between words both sides share: a clause one side adds is an addition, not a reversal.
-    const inside = common(parts[k - 1]) && (common(parts[k + 1]) || (parts[k + 1] && !common(parts[k + 1]) && common(parts[k + 2])));
-    const negation = part.value.findIndex((w) => NEGATION.test(w));
-    if (inside && negation >= 0 && part.value.every((w) => NEGATION.test(w) || AUX.test(w))) {
-      if (part.removed) out.push({ token: a[i + negation]!, ref, added: true, refWord: '' });
-      else if (part.added && a[i]) out.push({ token: a[i]!, ref, added: false, refWord: part.value[negation]! });
-    }
-    if (!part.added) i += n;
-  });
+  // Only a short change between words both sides share: a clause one side adds is an addition, not a reversal.
+  for (const h of wordHunks(a, b).filter((x) => x.bounded)) {
+    if (negationOnly(h.mt)) out.push({ token: h.mt.find((t) => NEGATION.test(t.norm))!, ref, added: true, refWord: '' });
+    else if (h.mt.length === 0 && negationOnly(h.ref) && a[h.at]) out.push({ token: a[h.at]!, ref, added: false, refWord: h.ref.find((t) => NEGATION.test(t.norm))!.norm });
+  }
   return out;
 }

@@ -6,6 +6,7 @@ import { AUXILIARY, CLOSED } from './closed-class.js';
 import { quoted } from './context.js';
 import { editDistance } from './lexicon/distance.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+import { wordHunks } from './word-diff.js';
 
 /** A run of quoted words in one sentence. */
 interface Quote {
@@ -103,29 +104,14 @@ export class QuoteDetector implements Detector {
  * quotation's frame holds, one phrase inside it differs. Runs of function words only are left alone.
  */
 export function replacedRuns(mt: Token[], ref: Token[]): { mt: Token[]; ref: Token[] }[] {
-  const parts = diffArrays(
-    mt.map((t) => t.norm),
-    ref.map((t) => t.norm),
-  );
-  const out: { mt: Token[]; ref: Token[] }[] = [];
-  let i = 0;
-  let j = 0;
-  parts.forEach((part, k) => {
-    const n = part.count ?? part.value.length;
-    const next = parts[k + 1];
-    const shared = (p: (typeof parts)[number] | undefined) => p !== undefined && !p.added && !p.removed;
-    if (part.removed && next?.added && shared(parts[k - 1]) && shared(parts[k + 2])) {
-      const m = mt.slice(i, i + n);
-      const r = ref.slice(j, j + (next.count ?? next.value.length));
-      const stems = new Set(r.map((t) => stem(t.norm)));
-      // A misspelling ("Isroel") is the entity and spelling detectors' concern, an inflection grammar's.
-      const variant = m.filter(content).some((a) => stems.has(stem(a.norm)) || r.filter(content).some((b) => editDistance(a.norm, b.norm) <= 2));
-      if (m.length <= QUOTES.maxRun && r.length <= QUOTES.maxRun && m.some(content) && r.some(content) && !variant) {
-        out.push({ mt: m, ref: r });
-      }
-    }
-    if (!part.added) i += n;
-    if (!part.removed) j += n;
-  });
-  return out;
+  return wordHunks(mt, ref)
+    .filter((h) => h.bounded && h.mt.length > 0 && h.ref.length > 0 && h.mt.length <= QUOTES.maxRun && h.ref.length <= QUOTES.maxRun)
+    .filter((h) => h.mt.some(content) && h.ref.some(content) && !variant(h.mt, h.ref))
+    .map((h) => ({ mt: h.mt, ref: h.ref }));
+}
+
+/** A misspelling ("Isroel") is the entity and spelling detectors' concern, an inflection grammar's. */
+function variant(mt: Token[], ref: Token[]): boolean {
+  const stems = new Set(ref.map((t) => stem(t.norm)));
+  return mt.filter(content).some((a) => stems.has(stem(a.norm)) || ref.filter(content).some((b) => editDistance(a.norm, b.norm) <= 2));
 }

@@ -1,4 +1,3 @@
-import { diffArrays } from 'diff';
 import type { Token } from '../core/types.js';
 import { MISTRANSLATION } from '../config.js';
 import { posTags, possibleTags } from '../segment/pos.js';
@@ -6,8 +5,9 @@ import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, evidenceOf, quoted, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
-import { commonNounTag } from './mistranslation.js';
+import { commonNounTag } from './syntax.js';
 import type { DetectContext, Detector, RawFlag } from './types.js';
+import { wordHunks } from './word-diff.js';
 
 export interface Swap {
   mt: Token;
@@ -20,26 +20,12 @@ export interface Swap {
  * thing (a quote, a stock phrase): "now is the time to allow Gaza" against "... to leave Gaza".
  */
 export function verbatimSwaps(mtTokens: Token[], ref: RefSentence): Swap[] {
-  const a = mtTokens.filter((t) => t.word);
-  const b = ref.tokens.filter((t) => t.word);
-  const parts = diffArrays(
-    a.map((t) => t.norm),
-    b.map((t) => t.norm),
-  );
-  const swaps: Swap[] = [];
-  let i = 0;
-  let j = 0;
-  parts.forEach((part, k) => {
-    const next = parts[k + 1];
-    const prev = parts[k - 1];
-    const after = parts[k + 2];
-    if (part.removed && part.count === 1 && next?.added && next.count === 1 && prev && !prev.added && !prev.removed && after && !after.added && !after.removed) {
-      swaps.push({ mt: a[i]!, ref: b[j]!, refSentence: ref });
-    }
-    if (!part.added) i += part.count ?? part.value.length;
-    if (!part.removed) j += part.count ?? part.value.length;
-  });
-  return swaps;
+  return wordHunks(
+    mtTokens.filter((t) => t.word),
+    ref.tokens.filter((t) => t.word),
+  )
+    .filter((h) => h.bounded && h.mt.length === 1 && h.ref.length === 1)
+    .map((h) => ({ mt: h.mt[0]!, ref: h.ref[0]!, refSentence: ref }));
 }
 
 function sameClass(mtTag: string, ref: Token): boolean {

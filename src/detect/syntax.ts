@@ -1,6 +1,7 @@
 import type { Token } from '../core/types.js';
+import { possibleTags } from '../segment/pos.js';
 import { prepositionBetween } from './collocation.js';
-import type { EncodedSentence } from './types.js';
+import type { DetectContext, EncodedSentence } from './types.js';
 
 /**
  * Shallow syntax over POS tags for the "same slot" tests: which noun a verb or an action noun acts on when it
@@ -69,4 +70,16 @@ export function objectOf(tokens: readonly Token[], tags: readonly string[], slot
 export function conjoinedApart(tokens: readonly Token[], k: number, j: number): boolean {
   const [lo, hi] = k < j ? [k, j] : [j, k];
   return tokens.slice(lo + 1, hi).some((t) => /^(and|or|but)$/.test(t.norm));
+}
+
+/**
+ * A capitalised word inside a sentence is tagged as a name, but MT capitalises common nouns too (German nouns
+ * keep their capital: "the Messenger from ..."). It is a common noun when the lexicon knows it as one and no
+ * reference ever capitalises it mid-sentence.
+ */
+export function commonNounTag(ctx: DetectContext, token: Token, tag: string, first: boolean): string {
+  if (!tag.startsWith('NNP') || first || (ctx.index.capitalisedMid.get(token.norm) ?? 0) > 0) return tag;
+  const known = possibleTags(token.norm).filter((t) => t === 'NN' || t === 'NNS');
+  if (known.length === 0) return tag;
+  return tag === 'NNPS' && known.includes('NNS') ? 'NNS' : known[0]!;
 }

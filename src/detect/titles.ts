@@ -2,7 +2,7 @@ import type { Evidence, Token } from '../core/types.js';
 import { MISTRANSLATION, TITLES } from '../config.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
-import { commonNounTag } from './mistranslation.js';
+import { commonNounTag } from './syntax.js';
 import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
 
 interface Titled {
