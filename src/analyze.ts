@@ -7,6 +7,7 @@ import { loadEmbedder, type Embedder, type EmbedderOptions, type EncodedText } f
 import { align, type AlignSide } from './align/index.js';
 import { defaultDetectors } from './detect/index.js';
 import { rankFlags } from './detect/rank.js';
+import { calibrate, loadCalibration, splitByConfidence } from './detect/calibrate.js';
 import { ReferenceIndex } from './detect/ref-index.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
 import { documentScore, omittedMqm, penaltyScore, qualityScore } from './score/sentence.js';
@@ -24,6 +25,10 @@ export interface AnalyzeOptions {
   mode?: AlignMode;
   sourceLang?: string;
   glossary?: GlossaryEntry[];
+  /** Flags below this confidence are hidden (counted in `filter.belowThreshold`); default from models/calibration.json. */
+  minConfidence?: number;
+  /** Benchmarks and calibration: also return the hidden flags and the calibrated raw flags with their features. */
+  keepHidden?: boolean;
 }
 
 export type Progress = (stage: 'embedding' | 'aligning' | 'detecting', done: number, total: number) => void;
@@ -94,9 +99,13 @@ export class Analyzer {
       return { ...sentence, score: 0, similarity: round(similarity), mqm: 0, matches, unsupported: similarity < ALIGN.supportThreshold };
     });
     const ctx = { mt, refs, aligned, index: new ReferenceIndex(refs), options: detectOptions, unmatched: alignment.unmatched };
-    const raw = (await Promise.all(this.detectors.map((d) => d.detect(ctx)))).flat();
-    const flags = rankFlags(raw, aligned);
-    return assemble(mt, refs, aligned, flags, alignment.unmatched, signature(this.embedder.id, refs.length, mode, detectOptions.sourceLang), mode);
+    const raw = calibrate((await Promise.all(this.detectors.map((d) => d.detect(ctx)))).flat(), aligned, mode);
+    const minConfidence = options.minConfidence ?? loadCalibration().minConfidence[mode] ?? 0;
+    const { shown, hidden } = splitByConfidence(rankFlags(raw, aligned), minConfidence);
+    const analysis = assemble(mt, refs, aligned, shown, alignment.unmatched, signature(this.embedder.id, refs.length, mode, detectOptions.sourceLang), mode);
+    const result: Analysis = { ...analysis, filter: { minConfidence, belowThreshold: hidden.length } };
+    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw });
+    return result;
   }
 }
 

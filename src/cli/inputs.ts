@@ -13,6 +13,8 @@ export interface CommonOptions {
   maxBytes?: number;
   model?: string;
   allowRemote?: boolean;
+  minConfidence?: number;
+  allFlags?: boolean;
 }
 
 export function parseMode(value: string): AlignMode {
@@ -23,6 +25,12 @@ export function parseMode(value: string): AlignMode {
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}
+
+export function parseConfidence(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number from 0 to 1');
   return n;
 }
 
@@ -54,5 +62,6 @@ export function analyzeOptions(opts: CommonOptions): AnalyzeOptions {
     mode: opts.mode,
     sourceLang: opts.sourceLang,
     glossary: opts.glossary ? readGlossary(opts.glossary) : [],
+    ...(opts.allFlags ? { minConfidence: 0 } : opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { parseLanguage, parseMode, parsePositiveInt } from './inputs.js';
+import { parseConfidence, parseLanguage, parseMode, parsePositiveInt } from './inputs.js';
 
 /** Options every analysing command shares, declared once. */
 export function addCommonOptions(cmd: Command): Command {
@@ -9,5 +9,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--glossary <file>', 'CSV glossary: source term, required English term, forbidden variants')
     .option('--max-bytes <n>', 'refuse input files larger than this', parsePositiveInt)
     .option('--model <name>', 'model name from models/registry.json')
+    .option('--min-confidence <x>', 'show flags at least this confident (0-1; default: the calibrated precision-first threshold)', parseConfidence)
+    .option('--all-flags', 'show every flag, also the low-confidence hints the default hides')
     .option('--allow-remote', 'allow downloading a model not found in models/ (network access)');
 }

@@ -128,5 +128,8 @@ export interface Analysis {
   mqmPer100: number;
   words: number;
   sentences: AlignedSentence[];
+  /** The flags shown: confidence at least `filter.minConfidence`. MQM, counts and verdict use these only. */
   flags: Flag[];
+  /** Which confidence threshold was applied, and how many flags it hid (shown with --all-flags). */
+  filter?: { minConfidence: number; belowThreshold: number };
 }

@@ -2,11 +2,18 @@ import type { Token } from '../core/types.js';
 import { FLUENCY } from '../config.js';
 import { occurrenceEvidence, quoted } from './context.js';
 import { englishSpellers, knowsForm } from './lexicon/english.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /** A proper noun lower-cased where every reference that uses it capitalises it ("gaza" for "Gaza"). */
 export class CapitalisationDetector implements Detector {
   readonly id = 'capitalisation';
+  readonly meta: DetectorMeta = {
+    id: 'capitalisation',
+    finds: 'proper nouns in lower case ("gaza", "the trump administration")',
+    how: 'a word the references capitalise, often and in several references, outside titles and quotations',
+    categories: ['spelling'],
+    modes: ['comparable', 'parallel'],
+  };
 
   /** Every reference occurrence after the same previous word is capitalised, in enough references. */
   private capitalisedAfter(ctx: DetectContext, tokens: Token[], token: Token): boolean {

@@ -5,7 +5,7 @@ import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { editDistance } from './lexicon/distance.js';
-import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 interface Head {
   token: Token;
@@ -29,6 +29,13 @@ function words(s: EncodedSentence): { token: Token; tag: string; k: number }[] {
  */
 export class CompoundDetector implements Detector {
   readonly id = 'compound';
+  readonly meta: DetectorMeta = {
+    id: 'compound',
+    finds: 'a compound\'s head replaced ("ceasefire contract")',
+    how: 'the references put one head after the same modifier, in agreement, and never this one; reported as terminology',
+    categories: ['terminology'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const heads = this.headsAfter(ctx);

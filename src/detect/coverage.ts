@@ -1,5 +1,5 @@
 import { ALIGN } from '../config.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /**
  * Omission and addition, only where references are parallel (a translation of the same source): a reference
@@ -8,6 +8,13 @@ import type { DetectContext, Detector, RawFlag } from './types.js';
  */
 export class CoverageDetector implements Detector {
   readonly id = 'coverage';
+  readonly meta: DetectorMeta = {
+    id: 'coverage',
+    finds: 'omissions and additions of whole sentences (parallel references only)',
+    how: 'unaligned sentences of the monotonic alignment',
+    categories: ['omission', 'addition'],
+    modes: ['parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     if (ctx.options.mode !== 'parallel') return [];

@@ -1,6 +1,6 @@
 import type { Token } from '../core/types.js';
 import { FLUENCY } from '../config.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /** English words that legitimately double ("that that", "had had"); a closed, language-wide list. */
 const LEGIT_DOUBLE = new Set(['that', 'had', 'is', 'do']);
@@ -13,6 +13,13 @@ const JOINERS = new Set(['and', 'or', 'of']);
 /** Repeated words and phrases: an n-gram directly repeated ("the the"), or a word coordinated with itself. */
 export class DuplicationDetector implements Detector {
   readonly id = 'duplication';
+  readonly meta: DetectorMeta = {
+    id: 'duplication',
+    finds: 'repeated words ("discussions and discussions", "hostage of hostage", "the the")',
+    how: 'an n-gram directly repeated, or a word coordinated with itself, that no reference repeats',
+    categories: ['duplication'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

@@ -3,7 +3,7 @@ import { editDistance } from './lexicon/distance.js';
 import { occurrenceEvidence } from './context.js';
 import { englishSpellers, knowsAny } from './lexicon/english.js';
 import type { Occurrence } from './ref-index.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /**
  * Names spelled differently from every reference: a capitalised MT word that no reference and no English
@@ -11,6 +11,13 @@ import type { DetectContext, Detector, RawFlag } from './types.js';
  */
 export class EntityDetector implements Detector {
   readonly id = 'entities';
+  readonly meta: DetectorMeta = {
+    id: 'entities',
+    finds: 'names spelled unlike every reference ("Katari" vs "Qatari")',
+    how: 'unknown capitalised word within a small edit distance of a capitalised reference word',
+    categories: ['entity'],
+    modes: ['comparable', 'parallel'],
+  };
 
   async detect(ctx: DetectContext): Promise<RawFlag[]> {
     const english = await englishSpellers();

@@ -1,4 +1,4 @@
-import type { DetectContext, Detector, GlossaryEntry, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, GlossaryEntry, RawFlag } from './types.js';
 
 /** The user's own rule outranks any inference about the same span. */
 const GLOSSARY_CONFIDENCE = 0.99;
@@ -16,6 +16,13 @@ function occurrences(text: string, term: string): { start: number; end: number }
 /** User glossary, as Xbench and Trados check it: forbidden variants and source terms left in the text. */
 export class GlossaryDetector implements Detector {
   readonly id = 'glossary';
+  readonly meta: DetectorMeta = {
+    id: 'glossary',
+    finds: 'forbidden variants and untranslated source terms (`--glossary`)',
+    how: 'whole-word matching, as Xbench/Trados do',
+    categories: ['terminology'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

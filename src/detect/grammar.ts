@@ -3,7 +3,7 @@ import { FLUENCY } from '../config.js';
 import { posTags, possibleTags } from '../segment/pos.js';
 import { occurrenceEvidence } from './context.js';
 import type { Occurrence } from './ref-index.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 const SINGULAR_DETERMINER = /^(a|an|one|every|each|another)$/;
 const PLURAL_VERB = /^(are|were)$/;
@@ -19,6 +19,13 @@ const NUMERAL = /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|do
  */
 export class GrammarDetector implements Detector {
   readonly id = 'grammar';
+  readonly meta: DetectorMeta = {
+    id: 'grammar',
+    finds: '"a decades", "life are", "the Hamas"',
+    how: 'determiner/noun and noun/verb agreement on the POS tags (British collective nouns allowed); an article before a name the references use bare',
+    categories: ['grammar'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

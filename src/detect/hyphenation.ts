@@ -1,6 +1,6 @@
 import { FLUENCY } from '../config.js';
 import { occurrenceEvidence } from './context.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /** "long -term", "cross- border": one space on one side of a hyphen inside a compound. */
 const BROKEN = /([\p{L}\p{N}]+)( -|- )(\p{L}+)/gu;
@@ -8,6 +8,13 @@ const BROKEN = /([\p{L}\p{N}]+)( -|- )(\p{L}+)/gu;
 /** A stray space inside a hyphenated word; references that write the compound whole confirm it. */
 export class HyphenationDetector implements Detector {
   readonly id = 'hyphenation';
+  readonly meta: DetectorMeta = {
+    id: 'hyphenation',
+    finds: 'a hyphen cut loose ("long -term")',
+    how: 'a space on one side of a hyphen between words, the joined form confirmed by the references where possible',
+    categories: ['punctuation'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

@@ -4,6 +4,8 @@ import { CoverageDetector } from './coverage.js';
 import { NotationDetector } from './notation.js';
 import { DuplicationDetector } from './duplication.js';
 import { EntityDetector } from './entities.js';
+import { FormDetector } from './form.js';
+import { GenderDetector } from './gender.js';
 import { GlossaryDetector } from './glossary.js';
 import { GrammarDetector } from './grammar.js';
 import { HyphenationDetector } from './hyphenation.js';
@@ -41,5 +43,7 @@ export function defaultDetectors(): Detector[] {
     new CoverageDetector(),
     new UnmatchedDetector(),
     new GlossaryDetector(),
+    new FormDetector(),
+    new GenderDetector(),
   ];
 }

@@ -8,7 +8,7 @@ import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, tokensWithStem, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
 import { commonNounTag, conjoinedApart, linkedAt, objectOf } from './syntax.js';
-import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 interface Slot {
   k: number;
@@ -54,6 +54,13 @@ interface Substitute {
  */
 export class MistranslationDetector implements Detector {
   readonly id = 'mistranslation';
+  readonly meta: DetectorMeta = {
+    id: 'mistranslation',
+    finds: 'wrong word sense ("publish the hostages", "hostages that had been published", "the publication of hostages")',
+    how: 'a content word no reference uses, whose greedy contextual-vector match in an aligned reference sentence is another word of the same class next to the same neighbour (within three words, or the verb\'s object), a pairing at least two references share',
+    categories: ['mistranslation'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];
@@ -146,6 +153,7 @@ export class MistranslationDetector implements Detector {
       suggestion,
       evidence: support,
       detector: this.id,
+      features: { tokenSim: sub.similarity, support: n, refSim: sub.ref.similarity, spelling: editDistance(slot.token.norm, sub.token.norm) / Math.max(slot.token.norm.length, sub.token.norm.length) },
     };
   }
 }

@@ -1,6 +1,6 @@
 import { NUMBERS } from '../config.js';
 import { MONTHS, isDottedDay } from '../segment/dates.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /** A figure or date written as the source language writes it: minor, with the English form as the fix. */
 export function notationFlag(detector: string, start: number, text: string, suggestion: string, message: string): RawFlag {
@@ -33,6 +33,13 @@ const SPACED_THOUSANDS = /(?<![\p{N},.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\p{N
  */
 export class NotationDetector implements Detector {
   readonly id = 'notation';
+  readonly meta: DetectorMeta = {
+    id: 'notation',
+    finds: '"on 7. October" (a day written with a full stop); "1 200" (thousands grouped with spaces)',
+    how: 'a day number, a full stop and an English month after a date lead-in, the fix in the references\' order; digit groups joined by a no-break space always, by a plain space when a reference has the figure',
+    categories: ['number'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

@@ -4,7 +4,7 @@ import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { notationFlag } from './notation.js';
-import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 const NUMBER = /^\d{1,3}([,.]\d{3})+$|^\d+([.,]\d+)?$/;
 
@@ -77,6 +77,13 @@ function approximate(s: EncodedSentence, k: number): boolean {
  */
 export class NumberDetector implements Detector {
   readonly id = 'numbers';
+  readonly meta: DetectorMeta = {
+    id: 'numbers',
+    finds: 'a different figure for the same count; source-language notation ("1.200" where the references have 1,200; "2,5")',
+    how: 'same following noun (or, for years, the same preceding word) in a strongly aligned reference sentence, or one figure that the aligned sentences of two references agree on; rounding with "about/over" tolerated',
+    categories: ['number'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const refValues = new Map<number, number>();

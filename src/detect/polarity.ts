@@ -1,7 +1,7 @@
 import type { Token } from '../core/types.js';
 import { MISTRANSLATION, POLARITY } from '../config.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 import { wordHunks } from './word-diff.js';
 
 const NEGATION = /^(not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
@@ -23,6 +23,13 @@ interface Reversal {
  */
 export class PolarityDetector implements Detector {
   readonly id = 'polarity';
+  readonly meta: DetectorMeta = {
+    id: 'polarity',
+    finds: 'meaning reversed: a negation added or dropped ("will not leave" for "will leave")',
+    how: 'word diff against a reference sentence with cosine >= 0.9, the negation (with its auxiliary) alone between shared words',
+    categories: ['mistranslation'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

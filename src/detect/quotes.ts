@@ -5,7 +5,7 @@ import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { quoted } from './context.js';
 import { editDistance } from './lexicon/distance.js';
-import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { wordHunks } from './word-diff.js';
 
 /** A run of quoted words in one sentence. */
@@ -46,6 +46,13 @@ const content = (t: Token) => /^\p{L}{3,}$/u.test(t.text) && !CLOSED.test(t.norm
  */
 export class QuoteDetector implements Detector {
   readonly id = 'quotes';
+  readonly meta: DetectorMeta = {
+    id: 'quotes',
+    finds: 'misquotes: a phrase replaced inside a quotation the references print ("good luck to do what is right" for "good faith effort to do what\'s right")',
+    how: 'a reference quotation repeating >= 60% of the MT quotation\'s words in order, and up to three words replaced between shared ones (not function words only, not a misspelling)',
+    categories: ['mistranslation'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const refQuotes: Quote[] = ctx.refs.flatMap((doc) =>

@@ -15,8 +15,7 @@ function mergeEvidence(a: Evidence[], b: Evidence[]): Evidence[] {
 
 /**
  * The one ranking step: flags of different detectors on overlapping spans become one flag (the most severe
- * reading wins, evidence is pooled, and agreement raises confidence as independent votes would:
- * 1 - prod(1 - c)); then flags are ordered by position and tied to their sentence.
+ * reading wins, evidence is pooled, the most confident calibrated estimate stands); then flags are ordered by position and tied to their sentence.
  */
 export function rankFlags(raw: readonly RawFlag[], sentences: readonly Sentence[]): Flag[] {
   const sorted = [...raw].sort((a, b) => a.start - b.start || severityRank(a) - severityRank(b) || b.confidence - a.confidence);
@@ -37,7 +36,9 @@ export function rankFlags(raw: readonly RawFlag[], sentences: readonly Sentence[
       severity: lead.severity,
       message: lead.message,
       suggestion: lead.suggestion ?? host.suggestion ?? flag.suggestion,
-      confidence: 1 - (1 - host.confidence) * (1 - flag.confidence),
+      // Calibrated confidences already price in what each detector sees; detectors agreeing on a span are not
+      // independent votes (the noisy-OR made merged flags over-confident on held-out data, BENCHMARKS.md).
+      confidence: Math.max(host.confidence, flag.confidence),
       evidence: mergeEvidence(lead.evidence, lead === host ? flag.evidence : host.evidence),
       detector: [...detectors].sort().join('+'),
     });
@@ -46,7 +47,8 @@ export function rankFlags(raw: readonly RawFlag[], sentences: readonly Sentence[
     .map((f) => {
       // A zero-width flag (an omission) may sit right at its sentence's end.
       const sentence = sentences.find((s) => f.start >= s.start && (f.start < s.end || (f.start === f.end && f.start === s.end)))?.index ?? f.sentence ?? 0;
-      const flag: Flag = { ...f, confidence: Math.round(f.confidence * 1000) / 1000, sentence };
+      const { features: _features, ...rest } = f;
+      const flag: Flag = { ...rest, confidence: Math.round(f.confidence * 1000) / 1000, sentence };
       if (flag.suggestion === undefined) delete flag.suggestion;
       return flag;
     })

@@ -1,6 +1,6 @@
 import type { Evidence, Token } from '../core/types.js';
 import { ENTITIES } from '../config.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 const COMPASS = /^(north|south|east|west)$/;
 
@@ -12,6 +12,13 @@ const COMPASS = /^(north|south|east|west)$/;
  */
 export class RegionDetector implements Detector {
   readonly id = 'regions';
+  readonly meta: DetectorMeta = {
+    id: 'regions',
+    finds: 'a compass point written into a name ("South Israel", "East Ukraine")',
+    how: 'the references write the adjective before that place ("southern Israel") and never the name',
+    categories: ['mistranslation'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

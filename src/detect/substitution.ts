@@ -6,7 +6,7 @@ import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, evidenceOf, quoted, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
 import { commonNounTag } from './syntax.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 import { wordHunks } from './word-diff.js';
 
 export interface Swap {
@@ -35,6 +35,13 @@ function sameClass(mtTag: string, ref: Token): boolean {
 /** Word swaps inside near-verbatim matches: the neighbours pin the slot, so one reference is evidence enough. */
 export class SubstitutionDetector implements Detector {
   readonly id = 'substitution';
+  readonly meta: DetectorMeta = {
+    id: 'substitution',
+    finds: 'one word swapped inside a near-verbatim sentence ("to end the job" for "to finish the job"); another form of a quoted verb ("awaited" for "awaits")',
+    how: 'word diff against a reference sentence with cosine >= 0.9; the verb-form rule only inside quotation marks of the reference',
+    categories: ['mistranslation', 'grammar'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

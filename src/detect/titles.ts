@@ -3,7 +3,7 @@ import { MISTRANSLATION, TITLES } from '../config.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { commonNounTag } from './syntax.js';
-import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 interface Titled {
   /** The person's name as written ("adam boehler"). */
@@ -55,6 +55,13 @@ function titledNames(ctx: DetectContext, s: EncodedSentence): Titled[] {
  */
 export class TitleDetector implements Detector {
   readonly id = 'titles';
+  readonly meta: DetectorMeta = {
+    id: 'titles',
+    finds: 'a person\'s title mistranslated ("the Messenger from US-Geisel Affairs Adam Boehler")',
+    how: 'the common nouns of the title before a name (or in the appositive after it) against the references\' titles for that name: two references agree on a title word, and ours is a word no reference uses',
+    categories: ['mistranslation'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     // name -> title noun stem -> where the references use it before that name

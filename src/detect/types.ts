@@ -1,4 +1,4 @@
-import type { AlignedSentence, AlignMode, Flag, Sentence, Token } from '../core/types.js';
+import type { AlignedSentence, AlignMode, Category, Flag, Sentence, Token } from '../core/types.js';
 import type { ReferenceIndex } from './ref-index.js';
 
 /** A sentence with its tokens (offsets into the whole document) and the model's vectors. */
@@ -41,10 +41,31 @@ export interface DetectContext {
   unmatched: number[][];
 }
 
-/** A flag before ranking: no `sentence` yet is fine, the ranking step fills it. */
-export type RawFlag = Omit<Flag, 'sentence'> & { sentence?: number };
+/**
+ * Evidence a detector reports for one flag, as numbers (how many references agree, the aligned sentence's
+ * similarity, a token cosine, ...). The calibration step (calibrate.ts) turns them into confidence.
+ */
+export type Features = Record<string, number>;
+
+/**
+ * A flag before calibration and ranking: `confidence` is the detector's own prior (kept as the `prior`
+ * feature), no `sentence` yet is fine, the ranking step fills it.
+ */
+export type RawFlag = Omit<Flag, 'sentence'> & { sentence?: number; features?: Features };
+
+/** What a detector declares about itself: README's detector table is generated from this. */
+export interface DetectorMeta {
+  id: string;
+  /** What it finds, one line, with an example. */
+  finds: string;
+  /** How, one line. */
+  how: string;
+  categories: readonly Category[];
+  modes: readonly AlignMode[];
+}
 
 export interface Detector {
   readonly id: string;
+  readonly meta: DetectorMeta;
   detect(ctx: DetectContext): RawFlag[] | Promise<RawFlag[]>;
 }

@@ -1,5 +1,5 @@
 import { FLUENCY } from '../config.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 interface Rule {
   pattern: RegExp;
@@ -44,6 +44,13 @@ const RULES: Rule[] = [
 
 export class TypographyDetector implements Detector {
   readonly id = 'typography';
+  readonly meta: DetectorMeta = {
+    id: 'typography',
+    finds: '„quotes“, « quotes », "word ?", "word ,", a closing “ after a space',
+    how: 'closed rules of English typography (other languages\' quotation marks, French spacing, detokenisation spaces)',
+    categories: ['punctuation'],
+    modes: ['comparable', 'parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];

@@ -5,7 +5,7 @@ import { isContentTag, posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
-import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 export interface Unmatched {
   /** Word-token positions in the MT sentence, consecutive up to closed-class words between them. */
@@ -57,6 +57,13 @@ export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[],
  */
 export class UnmatchedDetector implements Detector {
   readonly id = 'unmatched';
+  readonly meta: DetectorMeta = {
+    id: 'unmatched',
+    finds: 'mistranslated or added content words (parallel references only)',
+    how: 'no stem match and a weak best contextual-vector match in the aligned reference sentence',
+    categories: ['mistranslation'],
+    modes: ['parallel'],
+  };
 
   detect(ctx: DetectContext): RawFlag[] {
     if (ctx.options.mode !== 'parallel') return [];
@@ -79,6 +86,7 @@ export class UnmatchedDetector implements Detector {
           ...(closest ? { suggestion: closest } : {}),
           evidence: [evidenceOf(run.ref)],
           detector: this.id,
+          features: { tokenSim: run.similarity, runWords: run.ks.length, capital: /^\p{Lu}/u.test(text) ? 1 : 0, refSim: run.ref.similarity },
         });
       }
     });

@@ -7,7 +7,7 @@ import { englishSpellers, knowsAny } from './lexicon/english.js';
 import { languageResources } from './lexicon/languages.js';
 import { knows, loadSpeller, type Speller } from './lexicon/spell.js';
 import { openWordList } from './lexicon/wordlist.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /** English inflection a source-language stem picks up in MT output ("geisels"); longest first. */
 const ENGLISH_ENDINGS = ['ing', 'ed', 'es', 's'];
@@ -97,6 +97,13 @@ function lookupForms(lemma: string, lex: Lexicons): string[] {
 
 export class UntranslatedDetector implements Detector {
   readonly id = 'untranslated';
+  readonly meta: DetectorMeta = {
+    id: 'untranslated',
+    finds: 'source-language words left in the English ("geiseln", "US-Geisel", "geisels")',
+    how: 'not in the US/British English Hunspell dictionaries, in the source-language one (also after stripping an English ending or splitting a hyphen compound); suggestion from FreeDict, confirmed against the aligned reference sentences',
+    categories: ['untranslated'],
+    modes: ['comparable', 'parallel'],
+  };
 
   constructor(private readonly lexicons?: (lang: string) => Promise<Lexicons | undefined>) {}
 
