@@ -6,12 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { argv, stdout } from 'node:process';
 import { parseArgs } from 'node:util';
-import { calibrationKey, predict } from '../dist/detect/calibrate.js';
-import { rankFlags } from '../dist/detect/rank.js';
 import { writeFileAtomic } from '../dist/io/write.js';
 import { hitsRegion } from './lib/demetr.mjs';
 import { markdownSummary, readDump, summarise, labelledFlags } from './lib/demetr-score.mjs';
-import { fitLogistic } from './lib/logistic.mjs';
+import { GRID, finalFlags, fitDetectors, reliabilityTable } from './lib/calibrate-fit.mjs';
 
 const { values: opts } = parseArgs({
   args: argv.slice(2),
@@ -20,11 +18,15 @@ const { values: opts } = parseArgs({
     out: { type: 'string', default: 'models/calibration.json' },
     write: { type: 'boolean', default: false },
     target: { type: 'string', default: '0.8' },
+    source: { type: 'string', default: 'demetr' },
   },
 });
 const TARGET = Number(opts.target);
+if (opts.source === 'synthetic') {
+  await import('./lib/calibrate-synthetic.mjs').then((m) => m.run(opts));
+  process.exit(0);
+}
 const FOLDS = [['german', 'chinese_simple'], ['french', 'russian'], ['spanish', 'czech']];
-const GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
 const MODE = 'parallel';
 
 const dump = readDump(readFileSync(opts.dump, 'utf8'));
@@ -41,32 +43,13 @@ function trainingRows(perts) {
   return rows;
 }
 
-function fit(perts) {
-  const rows = trainingRows(perts);
-  const detectors = {};
-  for (const d of [...new Set(rows.map((r) => r.detector))].sort()) {
-    const mine = rows.filter((r) => r.detector === d);
-    const names = [...new Set(mine.flatMap((r) => Object.keys(r.features)))].sort();
-    // Few flags: the base rate alone; a feature fitted on a handful of flags would be noise.
-    const model = fitLogistic(mine, mine.length >= 40 ? names : [], { lambda: 2 });
-    detectors[calibrationKey(MODE, d)] = { ...model, n: mine.length, positives: mine.filter((r) => r.label).length };
-  }
-  return detectors;
-}
-
-const sigmoid = (z) => 1 / (1 + Math.exp(-z));
+const fit = (perts) => fitDetectors(trainingRows(perts), MODE);
 
 /** What `check --mode parallel` would show for one item under the given models and threshold. */
-function finalFlags(item, detectors, threshold) {
-  const raw = item.raw.map((f) => {
-    const model = detectors[calibrationKey(MODE, f.detector)];
-    return { ...f, evidence: [], confidence: model ? predict(model, f.features) : sigmoid(f.features.prior) };
-  });
-  return rankFlags(raw, [{ index: 0, start: 0, end: item.text.length, text: item.text, paragraph: 0 }]).map((f) => ({ ...f, shown: f.confidence >= threshold }));
-}
+const itemFlags = (item, detectors, threshold) => finalFlags(item.raw, [{ index: 0, start: 0, end: item.text.length, text: item.text, paragraph: 0 }], detectors, MODE, threshold);
 
 function withFlags(subset, detectors, threshold) {
-  const apply = (r) => ({ ...r, flags: finalFlags(r, detectors, threshold) });
+  const apply = (r) => ({ ...r, flags: itemFlags(r, detectors, threshold) });
   return {
     mt: new Map([...subset.mt.entries()].map(([k, r]) => [k, apply(r)])),
     perts: subset.perts.map(apply),
@@ -80,7 +63,7 @@ function precisionAt(subset, detectors, t) {
 
 /** The lowest threshold whose shown flags reach the target precision on the fitting data. */
 function chooseThreshold(subset, detectors) {
-  for (const t of GRID) if (precisionAt(subset, detectors, t).p >= TARGET) return Math.round(t * 100) / 100;
+  for (const t of GRID) if (precisionAt(subset, detectors, t).p >= TARGET) return t;
   return 1;
 }
 
@@ -104,14 +87,7 @@ for (const test of FOLDS) {
 const f2 = (x) => x.toFixed(2);
 stdout.write(`## Held out (fit on four source languages, measured on the other two; thresholds ${thresholds.join(', ')})\n\n`);
 stdout.write(`${markdownSummary(summarise(heldOut))}\n\n`);
-const labelled = labelledFlags(heldOut);
-stdout.write('| confidence | flags | predicted | observed |\n| --- | ---: | ---: | ---: |\n');
-for (let b = 0; b < 10; b++) {
-  const inBin = labelled.filter((f) => Math.min(9, Math.floor(f.confidence * 10)) === b);
-  if (inBin.length === 0) continue;
-  const mean = (xs) => xs.reduce((a, x) => a + x, 0) / xs.length;
-  stdout.write(`| ${f2(b / 10)}-${f2((b + 1) / 10)} | ${inBin.length} | ${f2(mean(inBin.map((f) => f.confidence)))} | ${f2(mean(inBin.map((f) => f.label)))} |\n`);
-}
+stdout.write(`${reliabilityTable(labelledFlags(heldOut))}\n`);
 
 const all = { mt: dump.mt, perts: dump.perts };
 const detectors = fit(dump.perts);

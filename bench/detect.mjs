@@ -24,6 +24,8 @@ const { values: opts } = parseArgs({
     rate: { type: 'string', default: '0.3' },
     seed: { type: 'string', default: 'bench-1' },
     out: { type: 'string', default: join(root, 'bench/results/detect.json') },
+    raw: { type: 'string', default: join(root, 'bench/results/detect-raw.jsonl') },
+    'min-confidence': { type: 'string' },
   },
 });
 const copies = Number(opts.copies);
@@ -49,18 +51,32 @@ const slim = (f) => ({ category: f.category, start: f.start, end: f.end, text: f
 
 const cases = [];
 const clean = [];
+// Every flag before the threshold, with its features and a label, for the calibration fit (bench/calibrate.mjs).
+const rawRows = [];
+function rawRow(article, copy, text, analysis, errors, background, edits = []) {
+  const sentenceAt = (start) => analysis.sentences.find((s) => start >= s.start && start <= s.end)?.index ?? 0;
+  const raw = analysis.rawFlags.map((f) => {
+    const flag = { ...f, sentence: sentenceAt(f.start) };
+    const label = errors.some((e) => hits(e, flag)) && !background.has(flagKey(f, originalOffset(edits, f.start))) ? 1 : 0;
+    return { start: f.start, end: f.end, text: f.text, category: f.category, severity: f.severity, detector: f.detector, features: f.features, sentence: flag.sentence, label };
+  });
+  return { article, copy, words: analysis.words, sentences: analysis.sentences.map(({ index, start, end }) => ({ index, start, end })), errors: errors.map(({ start, end, category, sentence }) => ({ start, end, category, sentence })), raw };
+}
 let signature;
 for (const [i, article] of articles.entries()) {
   const refs = articles.filter((_, j) => j !== i);
   const variants = Array.from({ length: copies }, (_, c) => ({ copy: c, ...corrupt(article.text, refs.map((r) => r.text), lex, { seed: `${opts.seed}:${article.id}:${c}`, rate }) }));
   const items = [{ mt: article, refs }, ...variants.map((v) => ({ mt: { id: `${article.id}#${v.copy}`, text: v.text }, refs }))];
   // One article at a time: all its copies share the references, and the token vectors of one batch stay small.
-  const [original, ...analyses] = await analyzer.analyzeMany(items);
+  const [original, ...analyses] = await analyzer.analyzeMany(items, { keepHidden: true, ...(opts['min-confidence'] === undefined ? {} : { minConfidence: Number(opts['min-confidence']) }) });
+  rawRows.push(rawRow(article.id, -1, article.text, original, [], new Set()));
   signature ??= original.signature;
   const background = new Set(original.flags.map((f) => flagKey(f, f.start)));
+  const rawBackground = new Set(original.rawFlags.map((f) => flagKey(f, f.start)));
   clean.push({ id: article.id, ...falseFlagRate(original.flags, original.words), list: original.flags.map(slim) });
   variants.forEach((v, c) => {
     const analysis = analyses[c];
+    rawRows.push(rawRow(article.id, v.copy, v.text, analysis, v.errors, rawBackground, v.errors));
     cases.push({
       article: article.id,
       copy: v.copy,
@@ -118,5 +134,6 @@ const results = {
 };
 
 writeFileAtomic(opts.out, `${JSON.stringify(results, null, 2)}\n`);
+writeFileAtomic(opts.raw, `${rawRows.map((r) => JSON.stringify(r)).join('\n')}\n`);
 stdout.write(`${markdown(results)}\n`);
 log(`wrote ${opts.out} (${results.totals.seconds} s)`);

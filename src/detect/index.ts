@@ -6,6 +6,11 @@ import { DuplicationDetector } from './duplication.js';
 import { EntityDetector } from './entities.js';
 import { FormDetector } from './form.js';
 import { GenderDetector } from './gender.js';
+import { AntonymDetector } from './antonym.js';
+import { OmissionDetector } from './omission.js';
+import { OrderDetector } from './order.js';
+import { SpellingDetector } from './spelling.js';
+import { TenseDetector } from './tense.js';
 import { GlossaryDetector } from './glossary.js';
 import { GrammarDetector } from './grammar.js';
 import { HyphenationDetector } from './hyphenation.js';
@@ -45,5 +50,10 @@ export function defaultDetectors(): Detector[] {
     new GlossaryDetector(),
     new FormDetector(),
     new GenderDetector(),
+    new SpellingDetector(),
+    new TenseDetector(),
+    new OmissionDetector(),
+    new AntonymDetector(),
+    new OrderDetector(),
   ];
 }

@@ -5,7 +5,7 @@ import { isContentTag, posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { collocations, near } from './collocation.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
-import { alignedRefs, tokensWithStem, type RefSentence } from './context.js';
+import { alignedRefs, quoted, tokensWithStem, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
 import { commonNounTag, conjoinedApart, linkedAt, objectOf } from './syntax.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
@@ -101,7 +101,7 @@ export class MistranslationDetector implements Detector {
         // A reference sentence that says nearly the same thing is evidence enough on its own.
         const close = sub.ref.similarity >= MISTRANSLATION.singleReferenceSimilarity;
         if (support.length < (close ? 1 : needed)) continue;
-        flags.push(this.flag(ctx, slot, sub, anchor, support, subStem));
+        flags.push(this.flag(ctx, s, slot, sub, anchor, support, subStem));
       }
     });
     return flags;
@@ -136,17 +136,17 @@ export class MistranslationDetector implements Detector {
     return best;
   }
 
-  private flag(ctx: DetectContext, slot: Slot, sub: Substitute, anchor: Slot, support: RawFlag['evidence'], subStem: string): RawFlag {
+  private flag(ctx: DetectContext, s: EncodedSentence, slot: Slot, sub: Substitute, anchor: Slot, support: RawFlag['evidence'], subStem: string): RawFlag {
     const suggestion = inflect(ctx, slot.token.norm, subStem, sub.token.norm);
     const phrase = (w: string) => (slot.k < anchor.k ? `${w} … ${anchor.token.text}` : `${anchor.token.text} … ${w}`);
     const n = support.length;
-    const major = n >= MISTRANSLATION.majorReferences;
     return {
       start: slot.token.start,
       end: slot.token.end,
       text: slot.token.text,
       category: 'mistranslation',
-      severity: major ? 'major' : 'minor',
+      // Another sense in the slot changes the meaning (MQM major); inside a quotation, paraphrase is likelier.
+      severity: quoted(s, slot.token) ? 'minor' : 'major',
       // Each agreeing reference halves the doubt; a weak token alignment scales it down.
       confidence: (1 - 0.5 ** n) * Math.min(1, sub.similarity / MISTRANSLATION.confidentTokenSimilarity),
       message: `'${phrase(slot.token.text)}' appears in no reference; ${n} reference${n > 1 ? 's say' : ' says'} '${phrase(suggestion)}'.`,

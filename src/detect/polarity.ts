@@ -1,7 +1,8 @@
 import type { Token } from '../core/types.js';
 import { MISTRANSLATION, POLARITY } from '../config.js';
+import { dot } from '../embed/vectors.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
-import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { wordHunks } from './word-diff.js';
 
 const NEGATION = /^(not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
@@ -26,7 +27,7 @@ export class PolarityDetector implements Detector {
   readonly meta: DetectorMeta = {
     id: 'polarity',
     finds: 'meaning reversed: a negation added or dropped ("will not leave" for "will leave")',
-    how: 'word diff against a reference sentence with cosine >= 0.9, the negation (with its auxiliary) alone between shared words',
+    how: 'word diff against a reference sentence with cosine >= 0.9, the negation (with its auxiliary) alone between shared words; against parallel references, a negation on one side of the aligned pair only',
     categories: ['mistranslation'],
     modes: ['comparable', 'parallel'],
   };
@@ -34,12 +35,18 @@ export class PolarityDetector implements Detector {
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];
     ctx.mt.sentences.forEach((s, i) => {
-      const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= MISTRANSLATION.verbatimSimilarity);
+      const aligned = alignedRefs(ctx, i);
+      const refs = aligned.filter((r) => r.similarity >= MISTRANSLATION.verbatimSimilarity);
       const found = refs.flatMap((ref) => reversals(s.tokens, ref));
       const first = found[0];
-      if (!first) return;
+      if (!first) {
+        // A translation keeps the polarity of its source: against parallel references the clause need not be verbatim.
+        const loose = ctx.options.mode === 'parallel' ? looseReversal(s, aligned) : undefined;
+        if (loose) flags.push({ ...this.flag(loose, [loose]), features: { loose: 1, refSim: loose.ref.similarity } });
+        return;
+      }
       const agreeing = found.filter((f) => f.token === first.token && f.added === first.added);
-      flags.push(this.flag(first, agreeing));
+      flags.push({ ...this.flag(first, agreeing), features: { loose: 0, refSim: first.ref.similarity } });
     });
     return flags;
   }
@@ -78,4 +85,29 @@ export function reversals(mtTokens: Token[], ref: RefSentence): Reversal[] {
     else if (h.mt.length === 0 && negationOnly(h.ref) && a[h.at]) out.push({ token: a[h.at]!, ref, added: false, refWord: h.ref.find((t) => NEGATION.test(t.norm))!.norm });
   }
   return out;
+}
+
+const hasNegation = (tokens: readonly Token[]) => tokens.some((t) => t.word && NEGATION.test(t.norm));
+
+/**
+ * A negation in the MT sentence and in none of its parallel reference sentences (or the other way round). The
+ * dropped case is anchored on the MT word whose contextual vector is closest to the word the reference negates.
+ */
+export function looseReversal(s: EncodedSentence, refs: readonly RefSentence[]): Reversal | undefined {
+  if (refs.length === 0) return undefined;
+  const mine = hasNegation(s.tokens);
+  if (refs.some((r) => hasNegation(r.tokens) === mine)) return undefined;
+  const ref = refs[0]!;
+  if (mine) return { token: s.tokens.find((t) => t.word && NEGATION.test(t.norm))!, ref, added: true, refWord: '' };
+  const at = ref.tokens.findIndex((t) => t.word && NEGATION.test(t.norm));
+  const negated = ref.tokens.slice(at + 1).findIndex((t) => t.word && !AUX.test(t.norm) && !NEGATION.test(t.norm));
+  const target = negated < 0 ? undefined : ref.vectors[at + 1 + negated];
+  if (!target) return undefined;
+  let best: Token | undefined;
+  let sim = -1;
+  s.tokens.forEach((t, k) => {
+    const v = s.vectors[k];
+    if (t.word && v && dot(v, target) > sim) [best, sim] = [t, dot(v, target)];
+  });
+  return best ? { token: best, ref, added: false, refWord: ref.tokens[at]!.norm } : undefined;
 }

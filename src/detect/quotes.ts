@@ -96,12 +96,14 @@ export class QuoteDetector implements Detector {
       end: last.end,
       text,
       category: 'mistranslation',
-      severity: refs >= 2 ? 'major' : 'minor',
+      // Outlets translate the same quotation in other words: a misquote keeps the meaning unless shown otherwise.
+      severity: 'minor',
       confidence: 1 - (1 - QUOTES.confidence) ** refs,
       message: `Misquoted: ${refs} reference${refs > 1 ? 's quote' : ' quotes'} '${said}' where this quotation has '${text}'.`,
       suggestion: said,
       evidence,
       detector: this.id,
+      features: { support: refs, replaced: mt.length },
     };
   }
 }

@@ -1,12 +1,13 @@
 import type { Token } from '../core/types.js';
 import { MISTRANSLATION } from '../config.js';
+import { dot } from '../embed/vectors.js';
 import { posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, evidenceOf, quoted, type RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
 import { commonNounTag } from './syntax.js';
-import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { wordHunks } from './word-diff.js';
 
 export interface Swap {
@@ -69,17 +70,20 @@ export class SubstitutionDetector implements Detector {
       for (const [token, swaps] of found) {
         const refsAgreeing = new Set(swaps.map((w) => w.refSentence.ref)).size;
         const suggestion = swaps[0]!.ref.norm;
+        // A near-synonym keeps the meaning (minor, MQM); a word far from the reference's changes it (major).
+        const tokenSim = swapSimilarity(s, swaps[0]!);
         flags.push({
           start: token.start,
           end: token.end,
           text: token.text,
           category: 'mistranslation',
-          severity: refsAgreeing >= 2 ? 'major' : 'minor',
+          severity: tokenSim >= SYNONYM_SIMILARITY ? 'minor' : 'major',
           confidence: 1 - 0.4 ** refsAgreeing,
           message: `'${token.text}' stands where ${refsAgreeing} nearly identical reference sentence${refsAgreeing > 1 ? 's have' : ' has'} '${suggestion}'.`,
           suggestion,
           evidence: swaps.map((w) => evidenceOf(w.refSentence)),
           detector: this.id,
+          features: { support: refsAgreeing, tokenSim },
         });
       }
       for (const [token, swaps] of forms) flags.push(this.formFlag(token, swaps));
@@ -105,6 +109,18 @@ export class SubstitutionDetector implements Detector {
       detector: this.id,
     };
   }
+}
+
+/**
+ * Contextual cosine at which two words in the same slot are near-synonyms. Prior: MiniLM's last-layer vectors
+ * of paraphrase pairs in one slot ("end"/"finish") sit around 0.5-0.7, unrelated words below 0.3.
+ */
+const SYNONYM_SIMILARITY = 0.5;
+
+function swapSimilarity(s: EncodedSentence, swap: Swap): number {
+  const a = s.vectors[s.tokens.indexOf(swap.mt)];
+  const b = swap.refSentence.vectors[swap.refSentence.tokens.indexOf(swap.ref)];
+  return a && b ? dot(a, b) : 0;
 }
 
 /** Both sides verbs, in another form: "awaited" for "awaits". */

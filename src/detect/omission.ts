@@ -1,0 +1,71 @@
+import type { Token } from '../core/types.js';
+import { UNMATCHED } from '../config.js';
+import { dot } from '../embed/vectors.js';
+import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
+import { unmatchedWords } from './unmatched.js';
+
+/** The MT word whose contextual vector is closest to a reference word: where that word's neighbour went. */
+function closestMt(s: EncodedSentence, v: Float32Array | null | undefined): Token | undefined {
+  if (!v) return undefined;
+  let best: Token | undefined;
+  let sim = -1;
+  s.tokens.forEach((t, k) => {
+    const w = s.vectors[k];
+    if (t.word && w && dot(v, w) > sim) [best, sim] = [t, dot(v, w)];
+  });
+  return best;
+}
+
+/**
+ * Omissions inside a sentence: content words of the parallel reference sentence that the MT renders nowhere
+ * (no stem match and a weak best contextual-vector match: BERTScore's recall side, on content words). The flag
+ * sits on the MT word next to where the missing words belong; the fix inserts them.
+ */
+export class OmissionDetector implements Detector {
+  readonly id = 'omission';
+  readonly meta: DetectorMeta = {
+    id: 'omission',
+    finds: 'words of the reference the translation leaves out ("the old bridge" for "the old stone bridge"; parallel references only)',
+    how: 'reference content words with no stem match and a weak best contextual-vector match in the MT sentence, placed next to the MT word their neighbour aligns to',
+    categories: ['omission'],
+    modes: ['parallel'],
+  };
+
+  detect(ctx: DetectContext): RawFlag[] {
+    if (ctx.options.mode !== 'parallel') return [];
+    return ctx.mt.sentences.flatMap((s, i) => alignedRefs(ctx, i).flatMap((ref) => this.missing(ctx, s, ref)));
+  }
+
+  private missing(ctx: DetectContext, s: EncodedSentence, ref: RefSentence): RawFlag[] {
+    const asRef: RefSentence = { ...s, ref: ctx.mt.id, similarity: ref.similarity };
+    // MT words the reference lacks too: the missing words were likely paraphrased, not dropped.
+    const extra = unmatchedWords(s, [ref], UNMATCHED.maxSimilarity).length;
+    const lengthRatio = s.tokens.filter((t) => t.word).length / Math.max(1, ref.tokens.filter((t) => t.word).length);
+    return unmatchedWords(ref, [asRef], UNMATCHED.maxSimilarity).flatMap((run) => {
+      const first = run.ks[0]!;
+      const last = run.ks[run.ks.length - 1]!;
+      const words = ref.sentence.text.slice(ref.tokens[first]!.start - ref.sentence.start, ref.tokens[last]!.end - ref.sentence.start);
+      const before = ref.tokens.slice(0, first).findLastIndex((t) => t.word);
+      const after = ref.tokens.findIndex((t, k) => k > last && t.word);
+      const anchor = closestMt(s, before >= 0 ? ref.vectors[before] : ref.vectors[after]);
+      if (!anchor) return [];
+      const name = run.ks.some((k) => k > 0 && /^\p{Lu}/u.test(ref.tokens[k]!.text) && ref.tokens.findIndex((t) => t.word) !== k);
+      return [
+        {
+          start: anchor.start,
+          end: anchor.end,
+          text: anchor.text,
+          category: 'omission' as const,
+          severity: name ? ('critical' as const) : ('major' as const),
+          confidence: 0.3,
+          message: `'${words}' in the reference is missing from the translation.`,
+          suggestion: before >= 0 ? `${anchor.text} ${words}` : `${words} ${anchor.text}`,
+          evidence: [evidenceOf(ref)],
+          detector: this.id,
+          features: { tokenSim: run.similarity, runWords: run.ks.length, capital: name ? 1 : 0, refSim: ref.similarity, extra, lengthRatio },
+        },
+      ];
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { OrderDetector } from '../../src/detect/order.js';
+import { analyze } from './helpers.js';
+import { stubAnalyzer } from './stub.js';
+
+const analyzer = stubAnalyzer(new OrderDetector());
+const parallel = { mode: 'parallel' as const };
+
+describe('order', () => {
+  it('flags two adjacent words in the reverse order of the reference, with the reference order as the fix', async () => {
+    const a = await analyze(analyzer, 'The committee will review the proposal week next.', ['The committee will review the proposal next week.'], parallel);
+    expect(a.flags.map((f) => [f.text, f.category, f.suggestion])).toEqual([['week next', 'grammar', 'next week']]);
+  });
+
+  it('flags a word in the form of another word class than the reference word', async () => {
+    const a = await analyze(analyzer, 'This is an importance step for the region.', ['This is an important step for the region.'], parallel);
+    expect(a.flags.map((f) => [f.text, f.suggestion])).toEqual([['importance', 'important']]);
+  });
+
+  it('leaves the same order and another tense alone', async () => {
+    expect((await analyze(analyzer, 'The committee reviewed the proposal.', ['The committee reviews the proposal.'], parallel)).flags).toEqual([]);
+  });
+});
