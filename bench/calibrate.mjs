@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../dist/io/write.js';
 import { hitsRegion } from './lib/demetr.mjs';
 import { markdownSummary, readDump, summarise, labelledFlags } from './lib/demetr-score.mjs';
-import { GRID, finalFlags, fitDetectors, reliabilityTable } from './lib/calibrate-fit.mjs';
+import { GRID, finalFlags, fitCalibrated, reliabilityTable } from './lib/calibrate-fit.mjs';
 
 const { values: opts } = parseArgs({
   args: argv.slice(2),
@@ -38,12 +38,12 @@ function trainingRows(perts) {
   const rows = [];
   for (const p of perts) {
     const base = new Set((dump.mt.get(`${p.lang}:${p.id}`)?.raw ?? []).map(rawKey));
-    for (const f of p.raw) rows.push({ detector: f.detector, features: f.features, label: hitsRegion(f, p.regions) && !base.has(rawKey(f)) ? 1 : 0 });
+    for (const f of p.raw) rows.push({ detector: f.detector, features: f.features, group: p.lang, label: hitsRegion(f, p.regions) && !base.has(rawKey(f)) ? 1 : 0 });
   }
   return rows;
 }
 
-const fit = (perts) => fitDetectors(trainingRows(perts), MODE);
+const fit = (perts) => fitCalibrated(trainingRows(perts), MODE);
 
 /** What `check --mode parallel` would show for one item under the given models and threshold. */
 const itemFlags = (item, detectors, threshold) => finalFlags(item.raw, [{ index: 0, start: 0, end: item.text.length, text: item.text, paragraph: 0 }], detectors, MODE, threshold);
@@ -61,9 +61,23 @@ function precisionAt(subset, detectors, t) {
   return { n: labelled.length, p: labelled.length ? labelled.filter((f) => f.label).length / labelled.length : 1 };
 }
 
-/** The lowest threshold whose shown flags reach the target precision on the fitting data. */
-function chooseThreshold(subset, detectors) {
-  for (const t of GRID) if (precisionAt(subset, detectors, t).p >= TARGET) return t;
+/**
+ * The lowest threshold at which the target precision holds on data the models were not fitted on: each
+ * fitting language is left out in turn, and its flags are scored under models fitted on the others.
+ */
+function chooseThreshold(langs) {
+  const pooled = { mt: new Map(), perts: [] };
+  for (const g of langs) {
+    const applied = withFlags(byLang([g]), fit(byLang(langs.filter((l) => l !== g)).perts), 0);
+    for (const [k, v] of applied.mt) pooled.mt.set(k, v);
+    pooled.perts.push(...applied.perts);
+  }
+  const at = (t) => {
+    const mark = (r) => ({ ...r, flags: r.flags.map((f) => ({ ...f, shown: f.confidence >= t })) });
+    const labelled = labelledFlags({ mt: new Map([...pooled.mt].map(([k, r]) => [k, mark(r)])), perts: pooled.perts.map(mark) }).filter((f) => f.shown);
+    return labelled.length ? labelled.filter((f) => f.label).length / labelled.length : 1;
+  };
+  for (const t of GRID) if (at(t) >= TARGET) return t;
   return 1;
 }
 
@@ -72,12 +86,14 @@ const byLang = (langs) => ({
   perts: dump.perts.filter((p) => langs.includes(p.lang)),
 });
 
+const LANGS = FOLDS.flat();
 const heldOut = { mt: new Map(), perts: [] };
 const thresholds = [];
 for (const test of FOLDS) {
-  const train = byLang(dump.perts.map((p) => p.lang).filter((l) => !test.includes(l)));
+  const train = byLang(LANGS.filter((l) => !test.includes(l)));
+  const trainLangs = LANGS.filter((l) => !test.includes(l));
   const detectors = fit(train.perts);
-  const t = chooseThreshold(train, detectors);
+  const t = chooseThreshold(trainLangs);
   thresholds.push(t);
   const applied = withFlags(byLang(test), detectors, t);
   for (const [k, v] of applied.mt) heldOut.mt.set(k, v);
@@ -91,7 +107,7 @@ stdout.write(`${reliabilityTable(labelledFlags(heldOut))}\n`);
 
 const all = { mt: dump.mt, perts: dump.perts };
 const detectors = fit(dump.perts);
-const minConfidence = chooseThreshold(all, detectors);
+const minConfidence = chooseThreshold(LANGS);
 stdout.write(`\nAll data: threshold ${minConfidence} (precision ${f2(precisionAt(all, detectors, minConfidence).p)}).\n`);
 stdout.write(`Items: ${items.length}.\n`);
 if (opts.write) {
@@ -108,7 +124,8 @@ if (opts.write) {
     provenance: `logistic per detector on DEMETR dev minimal pairs (${dump.meta?.data ?? opts.dump}, parallel mode, signature ${dump.meta?.signature}); labels: a flag on the perturbed MT covering the injected change that the good MT lacks`,
     command: 'npm run calibrate',
     minConfidence: { ...previous.minConfidence, [MODE]: minConfidence },
-    detectors: { ...kept, ...detectors },
+    platt: { ...previous.platt, [MODE]: detectors.platt },
+    detectors: { ...kept, ...detectors.detectors },
   };
   writeFileAtomic(opts.out, `${JSON.stringify(file, null, 1)}\n`);
   stdout.write(`wrote ${opts.out}\n`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AlignedSentence, AlignMode, Analysis, Document, Flag, Sentence } from './core/types.js';
 import { VERSION } from './core/version.js';
 import { usageError } from './core/errors.js';
@@ -29,15 +30,27 @@ export interface AnalyzeOptions {
   minConfidence?: number;
   /** Benchmarks and calibration: also return the hidden flags and the calibrated raw flags with their features. */
   keepHidden?: boolean;
+  /** Detector ids switched off (the project config's `detectors`). */
+  disabledDetectors?: readonly string[];
 }
 
 export type Progress = (stage: 'embedding' | 'aligning' | 'detecting', done: number, total: number) => void;
 
 const SEGMENTER_ID = 'intl-sentence.1';
 
+/** What besides the inputs decides which flags are shown: the detector set, the calibration and the threshold. */
+export interface FlagSettings {
+  detectors: readonly string[];
+  calibration: number;
+  minConfidence: number;
+}
+
 /** sacreBLEU-style reproducibility signature: everything that changes a number appears in it. */
-export function signature(embedderId: string, nrefs: number, mode: AlignMode, sourceLang: string): string {
-  return `nrefs:${nrefs}|mode:${mode}|src:${sourceLang}|model:${embedderId}|seg:${SEGMENTER_ID}|align:${mode}-top${ALIGN.alternatives}|version:${VERSION}`;
+export function signature(embedderId: string, nrefs: number, mode: AlignMode, sourceLang: string, flags?: FlagSettings): string {
+  const base = `nrefs:${nrefs}|mode:${mode}|src:${sourceLang}|model:${embedderId}|seg:${SEGMENTER_ID}|align:${mode}-top${ALIGN.alternatives}`;
+  if (!flags) return `${base}|version:${VERSION}`;
+  const det = createHash('sha256').update([...flags.detectors].sort().join(',')).digest('hex').slice(0, 8);
+  return `${base}|det:${flags.detectors.length}@${det}|cal:${flags.calibration}|conf:${flags.minConfidence}|version:${VERSION}`;
 }
 
 function wordCount(doc: EncodedDoc, s: Sentence): number {
@@ -99,10 +112,14 @@ export class Analyzer {
       return { ...sentence, score: 0, similarity: round(similarity), mqm: 0, matches, unsupported: similarity < ALIGN.supportThreshold };
     });
     const ctx = { mt, refs, aligned, index: new ReferenceIndex(refs), options: detectOptions, unmatched: alignment.unmatched };
-    const raw = calibrate((await Promise.all(this.detectors.map((d) => d.detect(ctx)))).flat(), aligned, mode);
-    const minConfidence = options.minConfidence ?? loadCalibration().minConfidence[mode] ?? 0;
+    const off = new Set(options.disabledDetectors ?? []);
+    const detectors = this.detectors.filter((d) => !off.has(d.id));
+    const raw = calibrate((await Promise.all(detectors.map((d) => d.detect(ctx)))).flat(), aligned, mode);
+    const calibration = loadCalibration();
+    const minConfidence = options.minConfidence ?? calibration.minConfidence[mode] ?? 0;
     const { shown, hidden } = splitByConfidence(rankFlags(raw, aligned), minConfidence);
-    const analysis = assemble(mt, refs, aligned, shown, alignment.unmatched, signature(this.embedder.id, refs.length, mode, detectOptions.sourceLang), mode);
+    const sig = signature(this.embedder.id, refs.length, mode, detectOptions.sourceLang, { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence });
+    const analysis = assemble(mt, refs, aligned, shown, alignment.unmatched, sig, mode);
     const result: Analysis = { ...analysis, filter: { minConfidence, belowThreshold: hidden.length } };
     if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw });
     return result;

@@ -17,12 +17,35 @@ export function fitDetectors(rows, mode) {
 }
 
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
+const logit = (p) => Math.log(Math.min(1 - 1e-4, Math.max(1e-4, p)) / (1 - Math.min(1 - 1e-4, Math.max(1e-4, p))));
+
+/**
+ * Per-detector models plus one Platt step over them, fitted on out-of-group predictions (each group left out
+ * in turn): in-sample fits are over-confident on a new source language or article, and this learns by how much.
+ * rows: [{ detector, features, label, group }].
+ */
+export function fitCalibrated(rows, mode) {
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const pairs = [];
+  for (const g of groups) {
+    const inner = fitDetectors(rows.filter((r) => r.group !== g), mode);
+    for (const r of rows.filter((x) => x.group === g)) {
+      const model = inner[calibrationKey(mode, r.detector)];
+      pairs.push({ features: { z: logit(model ? predict(model, r.features) : sigmoid(r.features.prior)) }, label: r.label, weight: r.weight });
+    }
+  }
+  const fit = fitLogistic(pairs, ['z'], { lambda: 0.01 });
+  const a = (fit.weights.z ?? 1) / (fit.scale.z ?? 1);
+  return { detectors: fitDetectors(rows, mode), platt: { a, b: fit.bias - a * (fit.mean.z ?? 0) } };
+}
 
 /** Calibrated, merged flags of one text, each marked shown or not at the threshold. */
-export function finalFlags(raw, sentences, detectors, mode, threshold) {
+export function finalFlags(raw, sentences, fitted, mode, threshold) {
+  const { detectors, platt } = fitted;
   const calibrated = raw.map((f) => {
     const model = detectors[calibrationKey(mode, f.detector)];
-    return { ...f, evidence: f.evidence ?? [], message: f.message ?? '', confidence: model ? predict(model, f.features) : sigmoid(f.features.prior) };
+    const p = model ? predict(model, f.features) : sigmoid(f.features.prior);
+    return { ...f, evidence: f.evidence ?? [], message: f.message ?? '', confidence: platt && model ? sigmoid(platt.a * logit(p) + platt.b) : p };
   });
   return rankFlags(calibrated, sentences).map((f) => ({ ...f, shown: f.confidence >= threshold }));
 }

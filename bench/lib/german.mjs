@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
 /** FreeDict English->German (Debian dict-freedict-eng-deu), dictd format. */
-export const ENG_DEU = '/usr/share/dictd/freedict-eng-deu';
+export const ENG_DEU = process.env.MTDIFF_BENCH_ENG_DEU ?? '/usr/share/dictd/freedict-eng-deu';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

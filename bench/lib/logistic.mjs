@@ -32,12 +32,17 @@ export function fitLogistic(rows, names, { lambda = 1, iterations = 25 } = {}) {
     mean[name] = m;
     scale[name] = Math.sqrt(v) || 1;
   }
-  const active = names.filter((n) => scale[n] !== 1 || rows.some((r) => (r.features[n] ?? 0) !== mean[n]));
+  // A feature (nearly) constant in the fitting data says nothing there, and standardising it would blow up any
+  // other value met later.
+  const active = names.filter((n) => rows.some((r) => Math.abs((r.features[n] ?? 0) - mean[n]) > 1e-6) && scale[n] >= 0.01);
+  for (const n of names) if (!active.includes(n)) scale[n] = 1;
   const X = rows.map((r) => [1, ...active.map((n) => ((r.features[n] ?? 0) - mean[n]) / scale[n])]);
   // One pseudo-positive and one pseudo-negative (Laplace) keep a detector that never hits off exactly 0.
   const y = rows.map((r) => r.label);
+  const weight = rows.map((r) => r.weight ?? 1);
   X.push([1, ...active.map(() => 0)], [1, ...active.map(() => 0)]);
   y.push(1, 0);
+  weight.push(1, 1);
   const k = active.length + 1;
   let w = new Array(k).fill(0);
   for (let it = 0; it < iterations; it++) {
@@ -46,9 +51,9 @@ export function fitLogistic(rows, names, { lambda = 1, iterations = 25 } = {}) {
     X.forEach((x, i) => {
       const z = x.reduce((s, xi, j) => s + xi * w[j], 0);
       const p = 1 / (1 + Math.exp(-z));
-      const q = p * (1 - p);
+      const q = weight[i] * p * (1 - p);
       for (let a = 0; a < k; a++) {
-        g[a] += (p - y[i]) * x[a];
+        g[a] += weight[i] * (p - y[i]) * x[a];
         for (let b = 0; b < k; b++) H[a][b] += q * x[a] * x[b];
       }
     });

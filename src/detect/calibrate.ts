@@ -23,6 +23,11 @@ export interface Calibration {
   command: string;
   /** Default for --min-confidence per references mode: chosen held out for >= 4 real errors in 5 shown flags. */
   minConfidence: Record<AlignMode, number>;
+  /**
+   * Per mode, a Platt step over the detectors' models fitted on out-of-group predictions (another source
+   * language, another article): confidence = sigmoid(a * logit(p) + b). In-sample fits are over-confident.
+   */
+  platt?: Partial<Record<AlignMode, { a: number; b: number }>>;
   detectors: Record<string, DetectorCalibration>;
 }
 
@@ -85,7 +90,8 @@ export function predict(model: DetectorCalibration, features: Features): number 
   let z = model.bias;
   for (const [name, w] of Object.entries(model.weights)) {
     const x = features[name] ?? model.mean[name] ?? 0;
-    z += (w * (x - (model.mean[name] ?? 0))) / (model.scale[name] || 1);
+    // Far outside the fitting data a linear term says nothing reliable: clip at four standard deviations.
+    z += w * Math.max(-4, Math.min(4, (x - (model.mean[name] ?? 0)) / (model.scale[name] || 1)));
   }
   return sigmoid(z);
 }
@@ -99,7 +105,9 @@ export function calibrate(raw: readonly RawFlag[], aligned: readonly AlignedSent
   return raw.map((flag) => {
     const features = flagFeatures(flag, aligned);
     const model = calibration.detectors[calibrationKey(mode, flag.detector)];
-    return { ...flag, features, confidence: model ? predict(model, features) : flag.confidence };
+    const platt = calibration.platt?.[mode];
+    const p = model ? predict(model, features) : flag.confidence;
+    return { ...flag, features, confidence: model && platt ? sigmoid(platt.a * logit(p) + platt.b) : p };
   });
 }
 

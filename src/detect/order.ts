@@ -52,7 +52,8 @@ export class OrderDetector implements Detector {
     const flags: RawFlag[] = [];
     for (let k = 0; k + 1 < words.length; k++) {
       const [a, b] = [words[k]!, words[k + 1]!];
-      if (a.norm === b.norm) continue;
+      // Names, figures and dates are ordered by convention ("said Korb", "15 August"), not by grammar.
+      if (a.norm === b.norm || !/^\p{Ll}+$/u.test(a.text) || !/^\p{Ll}+$/u.test(b.text)) continue;
       const ref = refs.find((r) => {
         const theirs = adjacentPairs(r.tokens.filter((t) => t.word));
         return theirs.has(pair(b, a)) && !theirs.has(pair(a, b)) && !mine.has(pair(b, a));
@@ -73,8 +74,11 @@ export class OrderDetector implements Detector {
         features: { swap: 1, refSim: ref.similarity, swaps: 0 },
       });
     }
-    // Many swaps in one sentence: scrambled word order, which its count tells the calibration.
-    for (const f of flags) f.features!.swaps = flags.length;
+    // Many swaps in one sentence: scrambled word order, which obscures the meaning (MQM major).
+    for (const f of flags) {
+      f.features!.swaps = flags.length;
+      if (flags.length >= 3) f.severity = 'major';
+    }
     return flags;
   }
 
@@ -90,7 +94,12 @@ export class OrderDetector implements Detector {
         if (!t.word || !/^\p{L}{4,}$/u.test(t.text) || norms.has(t.norm)) return;
         const other = forms.get(stem(t.norm));
         if (!other || other.norm === t.norm || inflectedAlike(t.norm, other.norm)) return;
-        const otherTag = refTags[refWords.indexOf(other)] ?? '';
+        const at = refWords.indexOf(other);
+        const otherTag = refTags[at] ?? '';
+        // The same slot: both neighbours the reference's ("an importance step" / "an important step"), else a paraphrase.
+        const mine = s.tokens.filter((x) => x.word);
+        const i = mine.indexOf(t);
+        if (mine[i - 1]?.norm !== refWords[at - 1]?.norm || mine[i + 1]?.norm !== refWords[at + 1]?.norm) return;
         const tag = tags[k] ?? '';
         // Only across word classes: a verb's other tense is the tense detector's, a plural is not a form error.
         if (tag.slice(0, 2) === otherTag.slice(0, 2) || !/^(NN|VB|JJ|RB)/.test(tag) || !/^(NN|VB|JJ|RB)/.test(otherTag)) return;

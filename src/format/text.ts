@@ -24,6 +24,7 @@ export function formatText(analysis: Analysis): string {
   const lines: string[] = [
     `${escapeControls(analysis.mt)}: score ${analysis.score.toFixed(3)}, MQM ${analysis.mqm} (${analysis.mqmPer100} per 100 words) — ${verdict(analysis)}`,
     `signature: ${analysis.signature}`,
+    ...(analysis.filter?.belowThreshold ? [`flags shown: confidence >= ${analysis.filter.minConfidence}; ${analysis.filter.belowThreshold} less certain hidden (--all-flags shows them)`] : []),
     '',
   ];
   for (const s of analysis.sentences) {

@@ -29,6 +29,7 @@ function facts(analysis: Analysis, review: ReviewFile | undefined, date: string)
     `- Document score: **${score(analysis.score)}** (0 to 1, higher is better)`,
     `- MQM penalty: **${penalty(analysis.mqm)}** (${penalty(analysis.mqmPer100)} per 100 words; ${plural(analysis.words, 'word')}, ${plural(analysis.sentences.length, 'sentence')})`,
     ...(review ? [reviewLine(analysis, review)] : []),
+    ...(analysis.filter?.belowThreshold ? [`- Flags shown: confidence at least ${analysis.filter.minConfidence}; ${plural(analysis.filter.belowThreshold, 'less certain flag')} hidden (\`--all-flags\` shows them)`] : []),
     `- Alignment mode: ${inline(analysis.mode)}`,
     `- References:`,
     ...refs,
