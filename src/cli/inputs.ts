@@ -15,6 +15,8 @@ export interface CommonOptions {
   allowRemote?: boolean;
   minConfidence?: number;
   allFlags?: boolean;
+  /** From the project config: detector ids and whether they run. */
+  detectors?: Record<string, boolean>;
 }
 
 export function parseMode(value: string): AlignMode {
@@ -62,6 +64,7 @@ export function analyzeOptions(opts: CommonOptions): AnalyzeOptions {
     mode: opts.mode,
     sourceLang: opts.sourceLang,
     glossary: opts.glossary ? readGlossary(opts.glossary) : [],
+    disabledDetectors: Object.entries(opts.detectors ?? {}).filter(([, on]) => !on).map(([id]) => id),
     ...(opts.allFlags ? { minConfidence: 0 } : opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, MtdiffError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { registerCheck } from './check.js';
+import { applyProjectConfig } from './project-config.js';
 import { registerEval } from './eval.js';
 import { registerReport } from './report.js';
 import { registerReview } from './review.js';
@@ -20,7 +21,8 @@ async function main(argv: string[]): Promise<void> {
     .description('Review machine translation against English coverage of the same story')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .hook('preAction', (_program, command) => applyProjectConfig(command));
   registerCheck(program);
   registerReview(program);
   registerScore(program);

@@ -11,5 +11,6 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--model <name>', 'model name from models/registry.json')
     .option('--min-confidence <x>', 'show flags at least this confident (0-1; default: the calibrated precision-first threshold)', parseConfidence)
     .option('--all-flags', 'show every flag, also the low-confidence hints the default hides')
+    .option('--config <file>', 'project settings (JSON); default: mtdiff.config.json in the working directory, if there is one')
     .option('--allow-remote', 'allow downloading a model not found in models/ (network access)');
 }

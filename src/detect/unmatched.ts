@@ -95,7 +95,7 @@ export class UnmatchedDetector implements Detector {
           ...(closest ? { suggestion: closest } : {}),
           evidence: [evidenceOf(run.ref)],
           detector: this.id,
-          features: { tokenSim: run.similarity, runWords: run.ks.length, capital: /^\p{Lu}/u.test(text) ? 1 : 0, refSim: run.ref.similarity },
+          features: { tokenSim: run.similarity, runWords: run.ks.length, capital: name ? 1 : 0, refSim: run.ref.similarity, missing, lengthRatio },
         });
       }
     });

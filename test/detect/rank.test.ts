@@ -30,7 +30,7 @@ function raw(over: Partial<RawFlag> & Pick<RawFlag, 'start' | 'end' | 'detector'
 describe('rankFlags', () => {
   const name = { start: TEXT.indexOf('Müler'), end: TEXT.indexOf('Müler') + 'Müler'.length };
 
-  it('merges overlapping flags of two detectors: most severe wins, evidence pooled, confidence combined', () => {
+  it('merges overlapping flags of two detectors: most severe wins, evidence pooled, the higher calibrated confidence kept', () => {
     const entity = raw({ ...name, detector: 'entities', category: 'entity', severity: 'minor', confidence: 0.7, suggestion: 'Müller', evidence: [ev('r1', 0)] });
     const untranslated = raw({ ...name, end: name.end - 1, detector: 'untranslated', category: 'untranslated', severity: 'major', confidence: 0.6, evidence: [ev('r1', 0), ev('r2', 3)] });
     const before = structuredClone([entity, untranslated]);
@@ -39,7 +39,7 @@ describe('rankFlags', () => {
     const [f] = flags;
     expect(f).toMatchObject({ category: 'untranslated', severity: 'major', start: untranslated.start, end: untranslated.end, text: untranslated.text, message: untranslated.message });
     expect(f!.detector).toBe('entities+untranslated');
-    expect(f!.confidence).toBeCloseTo(1 - (1 - 0.7) * (1 - 0.6), 3);
+    expect(f!.confidence).toBeCloseTo(0.7, 3);
     expect(f!.evidence).toEqual([ev('r1', 0), ev('r2', 3)]);
     // The winner had no suggestion: the other detector's is kept.
     expect(f!.suggestion).toBe('Müller');
@@ -53,16 +53,16 @@ describe('rankFlags', () => {
     const [f, ...rest] = rankFlags([a, b], SENTENCES);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ category: 'spelling', message: b.message, detector: 'a+b' });
-    expect(f!.confidence).toBeCloseTo(0.95, 3);
+    expect(f!.confidence).toBeCloseTo(0.9, 3);
   });
 
-  it('combines three agreeing detectors as independent votes', () => {
+  it('keeps the most confident of three agreeing detectors (calibrated estimates are not independent votes)', () => {
     const flags = rankFlags(
       [0.5, 0.4, 0.2].map((confidence, k) => raw({ ...name, detector: `d${k}`, confidence })),
       SENTENCES,
     );
     expect(flags).toHaveLength(1);
-    expect(flags[0]!.confidence).toBeCloseTo(1 - 0.5 * 0.6 * 0.8, 3);
+    expect(flags[0]!.confidence).toBeCloseTo(0.5, 3);
     expect(flags[0]!.detector).toBe('d0+d1+d2');
   });
 
