@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { CoverageDetector } from '../../src/detect/coverage.js';
-import { analyze, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
+import { analyze, ofCategory, refId } from './helpers.js';
 
 // Invented story: a river flood, with a parallel (sentence-by-sentence) reference translation.
 let analyzer: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new CoverageDetector());
+  analyzer = stubAnalyzer(new CoverageDetector());
 });
 
 const REF = [

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { EntityDetector } from '../../src/detect/entities.js';
-import { analyze, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
+import { analyze, ofCategory, refId } from './helpers.js';
 
 // Invented story: a striker's transfer to a Spanish club.
 let analyzer: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new EntityDetector());
+  analyzer = stubAnalyzer(new EntityDetector());
 });
 
 const REFS = [

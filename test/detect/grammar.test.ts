@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { GrammarDetector } from '../../src/detect/grammar.js';
-import { analyze, expectValidFlags, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
+import { analyze, expectValidFlags, ofCategory, refId } from './helpers.js';
 
 // Invented story: a regional election.
 let analyzer: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new GrammarDetector());
+  analyzer = stubAnalyzer(new GrammarDetector());
 });
 
 const REFS = [

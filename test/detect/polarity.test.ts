@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { PolarityDetector } from '../../src/detect/polarity.js';
-import { analyze, loadAnalyzer, only } from './helpers.js';
+import { analyze } from './helpers.js';
 
 // Invented story: troops and a deadline.
 let analyzer: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new PolarityDetector());
+  analyzer = stubAnalyzer(new PolarityDetector());
 });
 
 const POSITIVE = 'The minister said the army will leave the city before Friday.';

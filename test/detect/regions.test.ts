@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { RegionDetector } from '../../src/detect/regions.js';
-import { analyze, flagsOn, loadAnalyzer, only } from './helpers.js';
+import { analyze, flagsOn } from './helpers.js';
 
 // Invented story: shelling near a border.
 let analyzer: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new RegionDetector());
+  analyzer = stubAnalyzer(new RegionDetector());
 });
 
 const REFS = ['Shelling continued in eastern Ukraine on Tuesday.', 'Officials in South Korea condemned the attack.'];

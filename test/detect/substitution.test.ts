@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { SubstitutionDetector } from '../../src/detect/substitution.js';
-import { analyze, flagsOn, loadAnalyzer, only } from './helpers.js';
+import { analyze, flagsOn } from './helpers.js';
 
 // Invented story: a mayor's statement after a flood, quoted by two outlets.
 let analyzer: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new SubstitutionDetector());
+  analyzer = stubAnalyzer(new SubstitutionDetector());
 });
 
 const QUOTE = (verb: string) => `“A safe home ${verb} every family, but only if we rebuild the dams together,” the mayor said.`;

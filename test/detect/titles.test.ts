@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { TitleDetector } from '../../src/detect/titles.js';
-import { analyze, loadAnalyzer, only, refId } from './helpers.js';
+import { analyze, refId } from './helpers.js';
 
 // Invented story: a mediator arrives for talks.
 let analyzer: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new TitleDetector());
+  analyzer = stubAnalyzer(new TitleDetector());
 });
 
 const ENVOY = ['The UN special envoy for the region, Maria Lopez, arrived on Monday.', 'Talks began after UN envoy Maria Lopez met both sides.'];

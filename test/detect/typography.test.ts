@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { TypographyDetector } from '../../src/detect/typography.js';
-import { analyze, loadAnalyzer, only } from './helpers.js';
+import { analyze } from './helpers.js';
 
 // Invented sentences: typography carried over from German and French into English.
 let analyzer: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new TypographyDetector());
+  analyzer = stubAnalyzer(new TypographyDetector());
 });
 
 const REFS = ['The minister said the talks were "constructive" and would continue on Friday.'];
