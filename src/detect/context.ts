@@ -1,7 +1,8 @@
 import type { Evidence, Token } from '../core/types.js';
 import { ALIGN } from '../config.js';
 import { stem } from '../segment/stem.js';
-import type { DetectContext, EncodedSentence } from './types.js';
+import { dot } from '../embed/vectors.js';
+import type { DetectContext, EncodedSentence, RawFlag } from './types.js';
 
 export interface RefSentence extends EncodedSentence {
   ref: string;
@@ -65,4 +66,33 @@ const QUOTE_MARKS = /["“”„«»]/gu;
 export function quoted(s: EncodedSentence, token: Token): boolean {
   const before = s.sentence.text.slice(0, token.start - s.sentence.start);
   return (before.match(QUOTE_MARKS)?.length ?? 0) % 2 === 1;
+}
+
+/**
+ * The kit's loop: each MT sentence with the reference sentences aligned to it (none: skipped), its flags
+ * collected. `parallelOnly` detectors need translations of the same sentence and return nothing otherwise.
+ */
+export function perAlignedSentence(
+  ctx: DetectContext,
+  detect: (s: EncodedSentence, refs: RefSentence[], i: number) => RawFlag[],
+  options: { parallelOnly?: boolean } = {},
+): RawFlag[] {
+  if (options.parallelOnly && ctx.options.mode !== 'parallel') return [];
+  return ctx.mt.sentences.flatMap((s, i) => {
+    const refs = alignedRefs(ctx, i);
+    return refs.length ? detect(s, refs, i) : [];
+  });
+}
+
+/** The MT word whose contextual vector is closest to the given one (a reference word's counterpart). */
+export function closestToken(s: EncodedSentence, v: Float32Array | null | undefined): Token | undefined {
+  if (!v) return undefined;
+  let best: Token | undefined;
+  let sim = -Infinity;
+  s.tokens.forEach((t, k) => {
+    const w = s.vectors[k];
+    const d = t.word && w ? dot(v, w) : -Infinity;
+    if (d > sim) [best, sim] = [t, d];
+  });
+  return best;
 }

@@ -1,5 +1,5 @@
 import type { Token } from '../core/types.js';
-import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 /** Closing quotes and brackets may follow a sentence's final mark ("… he said."). */
@@ -33,16 +33,15 @@ export class FormDetector implements Detector {
   };
 
   detect(ctx: DetectContext): RawFlag[] {
-    if (ctx.options.mode !== 'parallel') return [];
-    return ctx.mt.sentences.flatMap((s, i) => {
-      const refs = alignedRefs(ctx, i);
-      if (refs.length === 0) return [];
-      const words = s.tokens.filter((t) => t.word);
-      const first = words[0];
-      const last = words[words.length - 1];
-      if (!first || !last) return [];
-      return [this.question(ctx, s, refs, last), this.finalMark(ctx, s, refs, last), this.firstCase(s, refs, first)].filter((f): f is RawFlag => f !== undefined);
-    });
+    return perAlignedSentence(ctx, (s, refs) => this.sentence(ctx, s, refs), { parallelOnly: true });
+  }
+
+  private sentence(ctx: DetectContext, s: EncodedSentence, refs: RefSentence[]): RawFlag[] {
+    const words = s.tokens.filter((t) => t.word);
+    const first = words[0];
+    const last = words[words.length - 1];
+    if (!first || !last) return [];
+    return [this.question(ctx, s, refs, last), this.finalMark(ctx, s, refs, last), this.firstCase(s, refs, first)].filter((f): f is RawFlag => f !== undefined);
   }
 
   private question(ctx: DetectContext, s: EncodedSentence, refs: RefSentence[], last: Token): RawFlag | undefined {

@@ -1,5 +1,5 @@
 import type { Token } from '../core/types.js';
-import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /** English words that carry a referent's gender, with their counterpart: a closed class of the language. */
@@ -58,16 +58,16 @@ export class GenderDetector implements Detector {
   };
 
   detect(ctx: DetectContext): RawFlag[] {
-    if (ctx.options.mode !== 'parallel') return [];
-    return ctx.mt.sentences.flatMap((s, i) => {
-      const refs = alignedRefs(ctx, i);
-      const mine = genders(s.tokens);
-      if (refs.length === 0 || mine.size !== 1) return [];
-      const [g] = [...mine];
-      const theirs = refs.map((r) => genders(r.tokens));
-      if (!theirs.every((t) => t.size === 1 && !t.has(g!))) return [];
-      return s.tokens.filter((t) => t.word && genderOf(t.norm) === g).map((t) => this.flag(t, refs, g!));
-    });
+    return perAlignedSentence(
+      ctx,
+      (s, refs) => {
+        const mine = genders(s.tokens);
+        const [g] = [...mine];
+        if (mine.size !== 1 || !refs.map((r) => genders(r.tokens)).every((t) => t.size === 1 && !t.has(g!))) return [];
+        return s.tokens.filter((t) => t.word && genderOf(t.norm) === g).map((t) => this.flag(t, refs, g!));
+      },
+      { parallelOnly: true },
+    );
   }
 
   private flag(t: Token, refs: RefSentence[], g: Gender): RawFlag {

@@ -1,21 +1,7 @@
-import type { Token } from '../core/types.js';
 import { UNMATCHED } from '../config.js';
-import { dot } from '../embed/vectors.js';
-import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { closestToken, evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { unmatchedWords } from './unmatched.js';
-
-/** The MT word whose contextual vector is closest to a reference word: where that word's neighbour went. */
-function closestMt(s: EncodedSentence, v: Float32Array | null | undefined): Token | undefined {
-  if (!v) return undefined;
-  let best: Token | undefined;
-  let sim = -1;
-  s.tokens.forEach((t, k) => {
-    const w = s.vectors[k];
-    if (t.word && w && dot(v, w) > sim) [best, sim] = [t, dot(v, w)];
-  });
-  return best;
-}
 
 /**
  * Omissions inside a sentence: content words of the parallel reference sentence that the MT renders nowhere
@@ -33,8 +19,7 @@ export class OmissionDetector implements Detector {
   };
 
   detect(ctx: DetectContext): RawFlag[] {
-    if (ctx.options.mode !== 'parallel') return [];
-    return ctx.mt.sentences.flatMap((s, i) => alignedRefs(ctx, i).flatMap((ref) => this.missing(ctx, s, ref)));
+    return perAlignedSentence(ctx, (s, refs) => refs.flatMap((ref) => this.missing(ctx, s, ref)), { parallelOnly: true });
   }
 
   private missing(ctx: DetectContext, s: EncodedSentence, ref: RefSentence): RawFlag[] {
@@ -48,7 +33,7 @@ export class OmissionDetector implements Detector {
       const words = ref.sentence.text.slice(ref.tokens[first]!.start - ref.sentence.start, ref.tokens[last]!.end - ref.sentence.start);
       const before = ref.tokens.slice(0, first).findLastIndex((t) => t.word);
       const after = ref.tokens.findIndex((t, k) => k > last && t.word);
-      const anchor = closestMt(s, before >= 0 ? ref.vectors[before] : ref.vectors[after]);
+      const anchor = closestToken(s, before >= 0 ? ref.vectors[before] : ref.vectors[after]);
       if (!anchor) return [];
       const name = run.ks.some((k) => k > 0 && /^\p{Lu}/u.test(ref.tokens[k]!.text) && ref.tokens.findIndex((t) => t.word) !== k);
       return [

@@ -1,7 +1,7 @@
 import type { Token } from '../core/types.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
-import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 const pair = (a: Token, b: Token) => `${a.norm} ${b.norm}`;
@@ -39,11 +39,7 @@ export class OrderDetector implements Detector {
   };
 
   detect(ctx: DetectContext): RawFlag[] {
-    if (ctx.options.mode !== 'parallel') return [];
-    return ctx.mt.sentences.flatMap((s, i) => {
-      const refs = alignedRefs(ctx, i);
-      return refs.length ? [...this.swaps(s, refs), ...this.forms(s, refs)] : [];
-    });
+    return perAlignedSentence(ctx, (s, refs) => [...this.swaps(s, refs), ...this.forms(s, refs)], { parallelOnly: true });
   }
 
   private swaps(s: EncodedSentence, refs: RefSentence[]): RawFlag[] {

@@ -1,7 +1,6 @@
 import type { Token } from '../core/types.js';
 import { MISTRANSLATION, POLARITY } from '../config.js';
-import { dot } from '../embed/vectors.js';
-import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { alignedRefs, closestToken, evidenceOf, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { wordHunks } from './word-diff.js';
 
@@ -102,12 +101,6 @@ export function looseReversal(s: EncodedSentence, refs: readonly RefSentence[]):
   const at = ref.tokens.findIndex((t) => t.word && NEGATION.test(t.norm));
   const negated = ref.tokens.slice(at + 1).findIndex((t) => t.word && !AUX.test(t.norm) && !NEGATION.test(t.norm));
   const target = negated < 0 ? undefined : ref.vectors[at + 1 + negated];
-  if (!target) return undefined;
-  let best: Token | undefined;
-  let sim = -1;
-  s.tokens.forEach((t, k) => {
-    const v = s.vectors[k];
-    if (t.word && v && dot(v, target) > sim) [best, sim] = [t, dot(v, target)];
-  });
+  const best = closestToken(s, target);
   return best ? { token: best, ref, added: false, refWord: ref.tokens[at]!.norm } : undefined;
 }

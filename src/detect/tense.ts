@@ -1,7 +1,7 @@
 import type { Token } from '../core/types.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
-import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 type Tense = 'past' | 'present' | 'future';
@@ -57,15 +57,16 @@ export class TenseDetector implements Detector {
   };
 
   detect(ctx: DetectContext): RawFlag[] {
-    if (ctx.options.mode !== 'parallel') return [];
-    return ctx.mt.sentences.flatMap((s, i) => {
-      const refs = alignedRefs(ctx, i);
-      const mine = mainVerb(s.tokens);
-      const theirs = refs.map((r) => mainVerb(r.tokens));
-      if (!mine || refs.length === 0 || theirs.some((v) => !v)) return [];
-      const flag = this.compare(s, mine, theirs as Verb[], refs);
-      return flag ? [flag] : [];
-    });
+    return perAlignedSentence(
+      ctx,
+      (s, refs) => {
+        const mine = mainVerb(s.tokens);
+        const theirs = refs.map((r) => mainVerb(r.tokens));
+        const flag = mine && theirs.every((v) => v) ? this.compare(s, mine, theirs as Verb[], refs) : undefined;
+        return flag ? [flag] : [];
+      },
+      { parallelOnly: true },
+    );
   }
 
   private compare(s: EncodedSentence, mine: Verb, theirs: Verb[], refs: RefSentence[]): RawFlag | undefined {
