@@ -70,10 +70,10 @@ export class OrderDetector implements Detector {
         features: { swap: 1, refSim: ref.similarity, swaps: 0 },
       });
     }
-    // Many swaps in one sentence: scrambled word order, which obscures the meaning (MQM major).
+    // More than one swap in a sentence: its word order is scrambled, which obscures the meaning (MQM major).
     for (const f of flags) {
       f.features!.swaps = flags.length;
-      if (flags.length >= 3) f.severity = 'major';
+      if (flags.length >= 2) f.severity = 'major';
     }
     return flags;
   }
