@@ -33,9 +33,11 @@ export function registerReview(program: Command): void {
     const reviewPath = opts.reviewFile ?? defaultReviewPath(mtPath);
     const review = loadReview(reviewPath, mtPath, mt.text);
     // Ink renders only a final frame when it thinks it runs in CI (CI=true); review has just checked that it
-    // owns an interactive terminal, so it must draw live frames whatever the environment says.
-    process.env.CI = 'false';
-    process.env.CONTINUOUS_INTEGRATION = 'false';
+    // owns an interactive terminal, so it must draw live frames whatever the environment says. The variables are
+    // removed, not set to 'false': supports-color turns colour off whenever CI is set at all (NO_COLOR and
+    // FORCE_COLOR still decide).
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     // The UI stack is loaded only when a screen will be drawn.
     const [{ createElement }, { render }, { ReviewSession }] = await Promise.all([
       import('react'),
