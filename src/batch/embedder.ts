@@ -11,9 +11,7 @@
  */
 import { setImmediate } from 'node:timers/promises';
 import { EMBED } from '../config.js';
-import { TransformerEmbedder, type EmbeddingStore, type Embedder, type EncodedText } from '../embed/embedder.js';
-import { resolveModel, verifyModelFiles } from '../embed/registry.js';
-import { loadRuntime } from '../embed/runtime.js';
+import { loadModel, TransformerEmbedder, type EmbeddingStore, type Embedder, type EncodedText } from '../embed/embedder.js';
 
 /** ~160 MB of vectors: room for the references of many stories plus the current chunk. Local constant, not tuned. */
 const MEMORY_TEXTS = 4096;
@@ -61,8 +59,6 @@ export interface BatchEmbedderOptions {
 
 /** Loads the model once; fresh TransformerEmbedders share its runtime. */
 export async function loadBatchEmbedder(options: BatchEmbedderOptions): Promise<ChunkedEmbedder> {
-  const model = resolveModel(options.model);
-  verifyModelFiles(model);
-  const runtime = await loadRuntime(model, { allowRemote: options.allowRemote });
+  const { runtime, model } = await loadModel({ model: options.model, allowRemote: options.allowRemote });
   return new ChunkedEmbedder(() => new TransformerEmbedder(runtime, model, options.store));
 }

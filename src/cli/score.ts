@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { runBatch } from '../batch/run.js';
 import { parseShard, type Shard } from '../batch/shard.js';
@@ -48,9 +49,11 @@ export function registerScore(program: Command): void {
       .option('--shard <K/N>', 'process only shard K of N (entries K-1, K-1+N, ...); shard outputs together make the whole', parseShard)
       .option('--report-dir <dir>', 'also write a Markdown report per item and an index.md')
       .option('--date <YYYY-MM-DD>', 'date printed in reports (default: today, UTC)', parseDate)
-      .option('--cache-dir <dir>', 'persistent embedding cache (default: $MTDIFF_CACHE_DIR, $XDG_CACHE_HOME/mtdiff or ~/.cache/mtdiff)')
+      .option('--cache-dir <dir>', 'every cache mtdiff writes: embeddings and dictionary tables (default: $MTDIFF_CACHE_DIR, $XDG_CACHE_HOME/mtdiff or ~/.cache/mtdiff)')
       .option('--no-cache', 'do not read or write the embedding cache'),
   ).action(async (opts: ScoreOptions) => {
+    // Through the environment, so worker threads (--jobs) and the dictionary tables see the same directory.
+    if (opts.cacheDir) process.env.MTDIFF_CACHE_DIR = resolve(opts.cacheDir);
     process.exitCode = await runBatch({
       input: opts.input,
       mtDir: opts.mtDir,

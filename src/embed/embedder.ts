@@ -174,9 +174,14 @@ export interface EmbedderOptions extends LoadOptions {
   store?: EmbeddingStore;
 }
 
-export async function loadEmbedder(options: EmbedderOptions = {}): Promise<TransformerEmbedder> {
+/** The one model loader every command uses: resolve (local, or remote when allowed), verify, start the runtime. */
+export async function loadModel(options: Omit<EmbedderOptions, 'store'> = {}): Promise<{ runtime: ModelRuntime; model: ResolvedModel }> {
   const model = resolveModel(options.model, options.modelsDir, options.allowRemote === true);
   verifyModelFiles(model);
-  const runtime = await loadRuntime(model, options);
+  return { runtime: await loadRuntime(model, options), model };
+}
+
+export async function loadEmbedder(options: EmbedderOptions = {}): Promise<TransformerEmbedder> {
+  const { runtime, model } = await loadModel(options);
   return new TransformerEmbedder(runtime, model, options.store);
 }

@@ -158,3 +158,15 @@ describe('mtdiff score (real model, small batch)', () => {
     }
   });
 });
+
+describe('--cache-dir governs every cache', () => {
+  it('puts the dictionary tables there too, and nothing in the default cache directory', () => {
+    const chosen = join(batch.dir, 'chosen-cache');
+    const elsewhere = join(batch.dir, 'env-cache');
+    const r = mtdiff(['score', '--input', manifest, '--cache-dir', chosen, '--max-bytes', '8000'], { cwd: batch.dir, env: { MTDIFF_CACHE_DIR: elsewhere } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(existsSync(join(chosen, CACHE_FILE))).toBe(true);
+    expect(readdirSync(join(chosen, 'spell')).length).toBeGreaterThan(0);
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+});

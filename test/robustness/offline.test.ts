@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SEEDS } from '../cli/run.js';
 
@@ -25,4 +28,23 @@ describe('offline by construction', () => {
   });
 
   if (!canIsolate) it('network isolation is unavailable here (unshare -n failed): the isolated run was skipped', () => undefined);
+});
+
+/** One model loader for every command: `score --allow-remote` resolves a hub id as `check --allow-remote` does. */
+describe('remote model ids, check and score alike', () => {
+  const probe = spawnSync('unshare', ['-n', 'true']);
+  it.skipIf(probe.status !== 0)('both try to download (and fail offline) instead of score calling the id unknown', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mtdiff-remote-'));
+    writeFileSync(join(dir, 'a.txt'), 'The council met on Monday.\n');
+    writeFileSync(join(dir, 'b.txt'), 'The council met on Monday morning.\n');
+    writeFileSync(join(dir, 'm.jsonl'), '{"id":"x","mt":"a.txt","refs":["b.txt"]}\n');
+    const run = (...args: string[]) =>
+      spawnSync('unshare', ['-n', process.execPath, `${ROOT}dist/cli/main.js`, ...args, '--allow-remote', '--model', 'someorg/some-model'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const check = run('check', 'a.txt', 'b.txt');
+    const score = run('score', '--input', 'm.jsonl');
+    expect(check.status).toBe(4);
+    expect(score.status).toBe(4);
+    expect(score.stderr).not.toMatch(/unknown model/);
+    expect(score.stderr.replace(/\s+/g, ' ')).toContain("cannot load model 'someorg/some-model'");
+  });
 });
