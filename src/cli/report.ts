@@ -1,3 +1,4 @@
+import { today } from '../io/dates.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, parse, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -65,7 +66,7 @@ export function registerReport(program: Command): void {
     prepareOut(out, [mtPath, ...refPaths, ...(opts.reviewFile ? [opts.reviewFile] : [])]);
     const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });
     const analysis = await analyzer.analyze(mt, refs, analyzeOptions(opts), stderrProgress());
-    writeFileAtomic(out, renderReport(analysis, { review: decisions, date: opts.date ?? new Date().toISOString().slice(0, 10) }));
+    writeFileAtomic(out, renderReport(analysis, { review: decisions, date: opts.date ?? today() }));
     process.stderr.write(`${escapeControls(out)}\n`);
   });
 }

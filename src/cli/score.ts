@@ -1,3 +1,4 @@
+import { today } from '../io/dates.js';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { runBatch } from '../batch/run.js';
@@ -66,7 +67,7 @@ export function registerScore(program: Command): void {
       resume: opts.resume === true,
       shard: opts.shard,
       reportDir: opts.reportDir,
-      date: opts.date ?? new Date().toISOString().slice(0, 10),
+      date: opts.date ?? today(),
       cacheDir: opts.cache ? (opts.cacheDir ?? defaultCacheDir()) : undefined,
       model: opts.model,
       allowRemote: opts.allowRemote,

@@ -3,17 +3,14 @@ import type { Analysis } from '../core/types.js';
 import type { ReviewFile } from '../review/file.js';
 import { renderReport } from '../report/markdown.js';
 import { writeFileAtomic } from '../io/write.js';
+import { today } from '../io/dates.js';
 
 /** `reports/<mt stem>.md`, the same place `mtdiff report` suggests. */
 export function reportPath(mtPath: string, dir = 'reports'): string {
   return join(dir, `${basename(mtPath, extname(mtPath))}.md`);
 }
 
-/** Local calendar date, the one a reviewer would write on the report. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { today } from '../io/dates.js';
 
 /** Writes the Markdown QA report with the reviewer's decisions; returns the path written. */
 export function exportReport(analysis: Analysis, review: ReviewFile, dir?: string, date = today()): string {
