@@ -8,6 +8,7 @@ import { align, type AlignSide } from './align/index.js';
 import { defaultDetectors } from './detect/index.js';
 import { rankFlags } from './detect/rank.js';
 import { ReferenceIndex } from './detect/ref-index.js';
+import { resolveSourceLanguage } from './detect/source-language.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
 import { documentScore, omittedMqm, penaltyScore, qualityScore } from './score/sentence.js';
 import { sentenceFeatures } from './score/features.js';
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   mode?: AlignMode;
   sourceLang?: string;
   glossary?: GlossaryEntry[];
+  /** Use references that are not English (refused otherwise: every sentence would come out unsupported). */
+  allowNonEnglishRefs?: boolean;
 }
 
 export type Progress = (stage: 'embedding' | 'aligning' | 'detecting', done: number, total: number) => void;
@@ -86,17 +89,20 @@ export class Analyzer {
 
   private async finish(mt: EncodedDoc, refs: EncodedDoc[], options: AnalyzeOptions): Promise<Analysis> {
     const mode = options.mode ?? 'comparable';
-    const detectOptions: DetectOptions = { mode, sourceLang: options.sourceLang ?? 'de', glossary: options.glossary ?? [] };
+    const index = new ReferenceIndex(refs);
+    const source = await resolveSourceLanguage(mt, refs, index, options);
+    const detectOptions: DetectOptions = { mode, sourceLang: source.lang, glossary: options.glossary ?? [] };
     const alignment = align(mode, toSide(mt), refs.map(toSide));
     const aligned: AlignedSentence[] = mt.sentences.map(({ sentence }, i) => {
       const matches = alignment.matches[i]!;
       const similarity = matches[0]?.similarity ?? 0;
       return { ...sentence, score: 0, similarity: round(similarity), mqm: 0, matches, unsupported: similarity < ALIGN.supportThreshold };
     });
-    const ctx = { mt, refs, aligned, index: new ReferenceIndex(refs), options: detectOptions, unmatched: alignment.unmatched };
+    const ctx = { mt, refs, aligned, index, options: detectOptions, unmatched: alignment.unmatched };
     const raw = (await Promise.all(this.detectors.map((d) => d.detect(ctx)))).flat();
     const flags = rankFlags(raw, aligned);
-    return assemble(mt, refs, aligned, flags, alignment.unmatched, signature(this.embedder.id, refs.length, mode, detectOptions.sourceLang), mode);
+    const analysis = assemble(mt, refs, aligned, flags, alignment.unmatched, signature(this.embedder.id, refs.length, mode, source.label), mode);
+    return { ...analysis, source: { lang: source.lang, detected: source.detected, ...(source.warnings.length ? { warnings: source.warnings } : {}) } };
   }
 }
 

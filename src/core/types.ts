@@ -129,4 +129,6 @@ export interface Analysis {
   words: number;
   sentences: AlignedSentence[];
   flags: Flag[];
+  /** The source language used for untranslated words: given (--source-lang) or detected from the text. */
+  source?: { lang: string; detected: boolean; warnings?: string[] };
 }

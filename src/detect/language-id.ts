@@ -1,0 +1,118 @@
+import { francAll } from 'franc';
+import { languageName } from './context.js';
+import { englishSpellers, knowsAny } from './lexicon/english.js';
+import { COMPOUNDING, isCompound } from './lexicon/compounds.js';
+import { latinLanguages } from './lexicon/languages.js';
+import { foreignScript, hanLanguage } from './lexicon/scripts.js';
+import { knows, type Speller } from './lexicon/spell.js';
+import { loadStemList, type StemList } from './lexicon/stem-list.js';
+import type { ReferenceIndex } from './ref-index.js';
+import type { EncodedDoc } from './types.js';
+
+/**
+ * Which language the MT was translated from, judged by its words that are not English: a non-Latin script names
+ * its language (or franc picks among the languages sharing it); Latin-script words vote for every dictionary that
+ * knows them, franc's trigram guess breaking ties (alone it is unreliable on single words).
+ */
+export interface LanguageGuess {
+  lang: string;
+  /** How many of the non-English words the chosen language accounts for, of `of`. */
+  votes: number;
+  of: number;
+}
+
+/** franc's ISO 639-3 codes for the languages that share a script, most widely read first. */
+const SHARED_SCRIPT: Record<string, Record<string, string>> = {
+  Cyrillic: { rus: 'ru', ukr: 'uk', bul: 'bg', srp: 'sr', mkd: 'mk', bel: 'be', kaz: 'kk' },
+  Arabic: { arb: 'ar', pes: 'fa', urd: 'ur' },
+  Devanagari: { hin: 'hi', mar: 'mr', nep: 'ne' },
+};
+
+export interface ForeignWords {
+  /** Latin-script words no English dictionary and no reference has. */
+  latin: string[];
+  /** Words in other scripts, by script-identified language. */
+  script: Map<string, string[]>;
+}
+
+export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, english?: Speller[]): Promise<ForeignWords> {
+  const en = english ?? (await englishSpellers());
+  const out: ForeignWords = { latin: [], script: new Map() };
+  for (const s of doc.sentences) {
+    for (const t of s.tokens) {
+      if (!t.word || index.words.has(t.norm)) continue;
+      const script = foreignScript(t.text);
+      if (script) {
+        const lang = scriptLanguage(script.script, script.lang, t.text, doc.text);
+        out.script.set(lang, [...(out.script.get(lang) ?? []), t.text]);
+      } else {
+        const word = latinCandidate(t.text);
+        if (word && !knowsAny(en, word) && !knowsAny(en, word.toLowerCase())) out.latin.push(word);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The part of a token to judge: the word after an elided article or pronoun (d'admirer, l'État), without an
+ * English possessive or "n't". Acronyms (CZK, NATO) belong to no language.
+ */
+export function latinCandidate(text: string): string | undefined {
+  const word = text.replace(/(['’]s|n['’]t)$/u, '').split(/['’]/u).reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (!/^\p{L}{3,}$/u.test(word) || word === word.toUpperCase()) return undefined;
+  return word;
+}
+
+/** The language of a word in a non-Latin script. */
+export function scriptLanguage(script: string, lang: string | undefined, word: string, context = word): string {
+  if (script === 'Han') return hanLanguage(context);
+  if (lang) return lang;
+  const among = SHARED_SCRIPT[script];
+  if (!among) return 'und';
+  const [best] = francAll(word, { only: Object.keys(among), minLength: 1 });
+  return among[best?.[0] ?? ''] ?? Object.values(among)[0]!;
+}
+
+/** The source language the foreign words point to, or undefined when there are none a dictionary knows. */
+export async function guessLanguage(words: ForeignWords): Promise<LanguageGuess | undefined> {
+  const scripted = [...words.script.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+  const latin = await latinVotes(words.latin);
+  const scriptCount = scripted?.[1].length ?? 0;
+  const total = words.latin.length + [...words.script.values()].reduce((n, w) => n + w.length, 0);
+  if (scripted && scriptCount >= (latin?.votes ?? 0)) return { lang: scripted[0], votes: scriptCount, of: total };
+  return latin && { ...latin, of: total };
+}
+
+/**
+ * How strongly a language claims a word: a listed stem 1, a form only an affix rule or compounding explains 0.5
+ * (loose stem lists explain many strings; a listed word is better evidence).
+ */
+export function claim(list: StemList, lang: string, word: string, english: (w: string) => boolean): number {
+  if (list.exact(word)) return 1;
+  if (knows(list, word) || knows(list, word.toLowerCase())) return 0.5;
+  return COMPOUNDING.has(lang) && isCompound(word, (w) => list.exact(w) || knows(list, w), english) ? 0.5 : 0;
+}
+
+/** Per Latin-script language, how much of the words its dictionary claims; franc's ranking breaks ties. */
+export async function latinVotes(words: readonly string[], english?: Speller[]): Promise<{ lang: string; votes: number } | undefined> {
+  if (words.length === 0) return undefined;
+  const en = english ?? (await englishSpellers());
+  const isEnglish = (w: string) => knowsAny(en, w);
+  const langs = latinLanguages();
+  const ranked = francAll(words.join(' '), { only: langs.map((l) => l.iso3), minLength: 1 }).map(([c]) => c);
+  const rank = (iso3: string) => (ranked.includes(iso3) ? ranked.indexOf(iso3) : ranked.length);
+  const scored = await Promise.all(
+    langs.map(async (l) => {
+      const list = await loadStemList(l.pkg);
+      const votes = list ? words.reduce((n, w) => n + claim(list, l.lang, w, isEnglish), 0) : 0;
+      return { lang: l.lang, votes, rank: rank(l.iso3) };
+    }),
+  );
+  const best = scored.sort((a, b) => b.votes - a.votes || a.rank - b.rank)[0];
+  return best && best.votes > 0 ? { lang: best.lang, votes: best.votes } : undefined;
+}
+
+export function describeLanguage(lang: string): string {
+  return lang === 'und' ? 'an unidentified language' : languageName(lang);
+}

@@ -1,0 +1,63 @@
+import type { Token } from '../core/types.js';
+import { dot } from '../embed/vectors.js';
+import { isContentTag, posTags } from '../segment/pos.js';
+import { stem } from '../segment/stem.js';
+import { AUXILIARY, CLOSED } from './closed-class.js';
+import type { RefSentence } from './context.js';
+import { editDistance } from './lexicon/distance.js';
+import type { DetectContext, EncodedSentence } from './types.js';
+
+export interface SlotWord {
+  /** The reference word, in the form the reference uses (a name keeps its capital). */
+  word: string;
+  ref: RefSentence;
+  similarity: number;
+}
+
+/**
+ * The reference word in the same slot as an MT token the translation left in another language: the greedy
+ * (BERTScore max) match of the token's contextual vector among the aligned reference sentences' content words that
+ * the MT sentence lacks. A word left untranslated is a word whose English the MT lacks, and its context, not its
+ * foreign spelling, is what the English model can read; so only absent content words are candidates.
+ */
+export function slotWord(ctx: DetectContext, s: EncodedSentence, token: Token, refs: readonly RefSentence[], anyClass = false): SlotWord | undefined {
+  const k = s.tokens.indexOf(token);
+  const vector = k >= 0 ? s.vectors[k] : undefined;
+  if (!vector) return undefined;
+  const mtStems = new Set(s.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
+  let best: SlotWord | undefined;
+  for (const ref of refs) {
+    const tags = posTags(ref.tokens);
+    ref.tokens.forEach((t, j) => {
+      const v = ref.vectors[j];
+      if (!v || !t.word || !/^\p{L}{2,}$/u.test(t.text) || mtStems.has(stem(t.norm))) return;
+      // Function words too when asked (Drei -> three, Pero -> but), else only open-class words.
+      if (!anyClass && (!isContentTag(tags[j]) || t.text.length < 3 || AUXILIARY.test(t.norm) || CLOSED.test(t.norm))) return;
+      const similarity = dot(vector, v);
+      if (!best || similarity > best.similarity) best = { word: refForm(ctx, t), ref, similarity };
+    });
+  }
+  return best;
+}
+
+/** Lower case unless the references capitalise the word mid-sentence (a name). */
+function refForm(ctx: DetectContext, t: Token): string {
+  return (ctx.index.capitalisedMid.get(t.norm) ?? 0) > (ctx.index.lowerCount.get(t.norm) ?? 0) ? t.text : t.norm;
+}
+
+const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * A reference word the MT word is a cognate of (Koalition/coalition, Präsident/President): the translation the
+ * English reader needed, spelt nearly alike. Names stand in the references exactly as written, so they never get here.
+ */
+export function cognateIn(refs: readonly RefSentence[], word: string): SlotWord | undefined {
+  const w = fold(word);
+  const limit = w.length >= 7 ? 2 : 1;
+  for (const ref of refs)
+    for (const t of ref.tokens) {
+      const r = fold(t.text);
+      if (t.word && r !== w && Math.abs(r.length - w.length) <= limit && editDistance(r, w) <= limit) return { word: t.norm, ref, similarity: 1 };
+    }
+  return undefined;
+}
