@@ -71,7 +71,7 @@ for (const [lang, iso] of Object.entries(ISO)) {
     if (words.length > 0) {
       scored++;
       if (words.some((t) => pert.flags.some((f) => serious(f) && covers(f, t)))) hit++;
-      else misses.push({ lang, id: p.id, src: pert.source?.lang, words: words.map((t) => t.text), flags: pert.flags.filter((f) => f.category === 'untranslated').map((f) => `${f.severity}:${f.text}`) });
+      else misses.push({ lang, id: p.id, src: pert.source?.lang, words: words.map((t) => t.text), flags: pert.flags.filter((f) => words.some((t) => covers(f, t))).map((f) => `${f.category}:${f.severity}:${f.text}:${f.confidence}`) });
     }
     const wrong = clean.flags.filter((f) => f.category === 'untranslated');
     falseCount += wrong.length;

@@ -2,8 +2,9 @@ import { francAll } from 'franc';
 import { languageName } from './context.js';
 import { englishSpellers, knowsAny } from './lexicon/english.js';
 import { COMPOUNDING, isCompound } from './lexicon/compounds.js';
+import { englishDerivation } from './lexicon/english-morph.js';
 import { latinLanguages } from './lexicon/languages.js';
-import { foreignScript, hanLanguage } from './lexicon/scripts.js';
+import { foreignScript, hanLanguage, nonEnglishLetters } from './lexicon/scripts.js';
 import { knows, type Speller } from './lexicon/spell.js';
 import { loadStemList, type StemList } from './lexicon/stem-list.js';
 import type { ReferenceIndex } from './ref-index.js';
@@ -46,8 +47,10 @@ export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, engli
         const lang = scriptLanguage(script.script, script.lang, t.text, doc.text);
         out.script.set(lang, [...(out.script.get(lang) ?? []), t.text]);
       } else {
-        const word = latinCandidate(t.text);
-        if (word && !knowsAny(en, word) && !knowsAny(en, word.toLowerCase())) out.latin.push(word);
+        // An elided form may be listed whole (aujourd'hui), else its word counts (d'admirer -> admirer).
+        const plain = t.text.replace(/’/gu, "'");
+        for (const word of new Set([/^\p{L}+'\p{L}+$/u.test(plain) ? plain : undefined, latinCandidate(t.text)]))
+          if (word && !knowsAny(en, word) && !knowsAny(en, word.toLowerCase()) && !englishDerivation(word, en)) out.latin.push(word);
       }
     }
   }
@@ -60,7 +63,9 @@ export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, engli
  */
 export function latinCandidate(text: string): string | undefined {
   const word = text.replace(/(['’]s|n['’]t)$/u, '').split(/['’]/u).reduce((a, b) => (b.length > a.length ? b : a), '');
-  if (!/^\p{L}{3,}$/u.test(word) || word === word.toUpperCase()) return undefined;
+  // Two letters are enough when one of them is not English (že); else short words are English fragments.
+  const min = nonEnglishLetters(word) ? 2 : 3;
+  if (word.length < min || !/^\p{L}+$/u.test(word) || word === word.toUpperCase()) return undefined;
   return word;
 }
 

@@ -5,13 +5,20 @@ import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import type { RefSentence } from './context.js';
 import { editDistance } from './lexicon/distance.js';
+import { knowsForm } from './lexicon/english.js';
+import type { Speller } from './lexicon/spell.js';
 import type { DetectContext, EncodedSentence } from './types.js';
+
+/** A reference word in the slot supports the reading as much as a bilingual dictionary's entry would. Prior. */
+export const SLOT_BONUS = 0.1;
 
 export interface SlotWord {
   /** The reference word, in the form the reference uses (a name keeps its capital). */
   word: string;
   ref: RefSentence;
   similarity: number;
+  /** Spelt nearly as the MT word (cognateIn). */
+  cognate?: boolean;
 }
 
 /**
@@ -51,13 +58,15 @@ const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
  * A reference word the MT word is a cognate of (Koalition/coalition, Präsident/President): the translation the
  * English reader needed, spelt nearly alike. Names stand in the references exactly as written, so they never get here.
  */
-export function cognateIn(refs: readonly RefSentence[], word: string): SlotWord | undefined {
+export function cognateIn(refs: readonly RefSentence[], word: string, english: readonly Speller[]): SlotWord | undefined {
   const w = fold(word);
   const limit = w.length >= 7 ? 2 : 1;
   for (const ref of refs)
     for (const t of ref.tokens) {
       const r = fold(t.text);
-      if (t.word && r !== w && Math.abs(r.length - w.length) <= limit && editDistance(r, w) <= limit) return { word: t.norm, ref, similarity: 1 };
+      // A common English word (lower-case in the dictionary), not a transliterated name (Dowden/Dauden).
+      if (!t.word || r === w || Math.abs(r.length - w.length) > limit || !knowsForm(english, t.norm)) continue;
+      if (editDistance(r, w) <= limit) return { word: t.norm, ref, similarity: 1, cognate: true };
     }
   return undefined;
 }

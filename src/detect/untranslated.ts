@@ -9,12 +9,13 @@ import { knows, loadSpeller, type Speller } from './lexicon/spell.js';
 import { openWordList } from './lexicon/wordlist.js';
 import { nonEnglishLetters, foreignScript } from './lexicon/scripts.js';
 import { loadStemList } from './lexicon/stem-list.js';
-import { cognateIn, slotWord, type SlotWord } from './slot-word.js';
+import { cognateIn, SLOT_BONUS, slotWord, type SlotWord } from './slot-word.js';
 import { COMPOUNDING, isCompound } from './lexicon/compounds.js';
+import { englishDerivation } from './lexicon/english-morph.js';
 import { latinCandidate } from './language-id.js';
 import { scriptFlags } from './untranslated-script.js';
 import { untranslatedSentences } from './untranslated-sentence.js';
-import type { DetectContext, Detector, RawFlag } from './types.js';
+import type { DetectContext, Detector, EncodedSentence, RawFlag } from './types.js';
 
 /** English inflection a source-language stem picks up in MT output ("geisels"); longest first. */
 const ENGLISH_ENDINGS = ['ing', 'ed', 'es', 's'];
@@ -35,6 +36,9 @@ export interface Lexicons {
   bilingual?: DictdDictionary;
   /** The language writes closed compounds (compounds.ts). */
   compounds?: boolean;
+  /** Listed forms only, without the stem list's loose affix rules: what a capitalised word must be (not a name). */
+  strict?: Speller;
+  lang?: string;
 }
 
 /** Is this (part of a) token a source-language word and not an English one? */
@@ -43,8 +47,10 @@ export function sourceWord(token: string, lex: Lexicons): { lemma: string; endin
   const possessive = /['’]s$/u.test(token) ? token.slice(-2) : '';
   const word = possessive ? token.slice(0, -2) : token;
   if (/^\p{L}+['’]\p{L}+$/u.test(word)) return elidedWord(word, lex);
-  if (word.length < UNTRANSLATED.minLength || !/^\p{L}+$/u.test(word) || word === word.toUpperCase()) return undefined;
+  const min = nonEnglishLetters(word) ? 2 : UNTRANSLATED.minLength;
+  if (word.length < min || !/^\p{L}+$/u.test(word) || word === word.toUpperCase()) return undefined;
   if (knowsAny(lex.english, word) || knowsAny(lex.english, word.toLowerCase())) return undefined;
+  if (!nonEnglishLetters(word) && englishDerivation(word, lex.english)) return undefined;
   // Hunspell cannot split German compounds; the bilingual dictionary's headwords list many of them.
   const listed = (w: string) => knows(lex.source, w) || (lex.bilingual?.knows(w) ?? false);
   const isSource = (w: string) => listed(w) || (!!lex.compounds && isCompound(w, listed, (x) => knowsAny(lex.english, x)));
@@ -56,6 +62,34 @@ export function sourceWord(token: string, lex: Lexicons): { lemma: string; endin
     if (lower.endsWith(ending) && base.length >= UNTRANSLATED.minLength && isSource(base)) return { lemma: base, ending };
   }
   return undefined;
+}
+
+/** A reference word that is not a name: a name in the slot says the MT word is a name too (Napoli/Naples). */
+const commonWord = (slot: SlotWord | undefined): boolean => slot !== undefined && slot.word === slot.word.toLowerCase();
+
+/** Languages that capitalise common nouns: there a capitalised word may be a noun, elsewhere only a name. */
+const CAPITALISED_NOUNS = new Set(['de', 'lb']);
+
+const firstWord = (s: EncodedSentence): Token | undefined => s.tokens.find((t) => t.word);
+
+/**
+ * Whether a capitalised source word is a word to translate, not a name. The first word of a sentence is capitalised
+ * by orthography: it counts as its lower-case form when that is listed. Elsewhere, outside German, a word the
+ * dictionary lists only capitalised is a name; and every capitalised word needs corroboration (`supported`).
+ */
+function capitalisedWord(hit: SourceHit, lex: Lexicons, first: boolean, supported: () => boolean): boolean {
+  const strict = lex.strict ?? lex.source;
+  const lower = hit.lemma.toLowerCase();
+  if (first && strict.correct(lower)) return true;
+  if (!CAPITALISED_NOUNS.has(lex.lang ?? '') && !strict.correct(lower) && !(lex.bilingual?.knows(lower) ?? false)) return false;
+  return listedStrictly(hit.lemma, lex) && supported();
+}
+
+/** In the strict vocabulary (or the bilingual dictionary), whole or as a compound of strictly listed words. */
+function listedStrictly(lemma: string, lex: Lexicons): boolean {
+  const strict = lex.strict ?? lex.source;
+  const listed = (w: string) => knows(strict, w) || (lex.bilingual?.knows(w) ?? false);
+  return listed(lemma) || (!!lex.compounds && isCompound(lemma, listed, (x) => knowsAny(lex.english, x)));
 }
 
 /** "aujourd'hui" as the dictionary lists it, else the word after an elided article ("d'admirer", "pouvaisn't"). */
@@ -133,13 +167,13 @@ export class UntranslatedDetector implements Detector {
         // A word the references use is English for our purposes (names, loan words).
         if (!token.word || ctx.index.words.has(token.norm) || ctx.index.words.has(token.norm.replace(/['’]s$/u, '')) || foreignScript(token.text)) continue;
         for (const hit of sourceParts(token, lex, (n) => ctx.index.words.has(n))) {
-          refs ??= alignedRefs(ctx, i);
+          const slotRefs = (refs ??= alignedRefs(ctx, i));
           const part = token.text.slice(hit.from, hit.to);
-          const cognate = cognateIn(refs, part);
+          const cognate = cognateIn(refs, part, lex.english);
           // A capitalised word could be a name the source dictionary happens to list (Bloomberg): it counts
           // only when the bilingual dictionary translates it into something else, or when the aligned reference
           // has a cognate or an open-class English word the MT lacks in its slot (a name stands there as it is).
-          if (/^\p{Lu}/u.test(part) && !this.translatable(hit, lex) && !cognate && !slotWord(ctx, s, token, refs)) continue;
+          if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), () => this.translatable(hit, lex) || !!cognate || commonWord(slotWord(ctx, s, token, slotRefs)))) continue;
           flags.push(this.flag(token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true)));
         }
       }
@@ -163,7 +197,7 @@ export class UntranslatedDetector implements Detector {
     const gloss = translations.length ? ` (${lang} for '${translations.slice(0, 3).join("', '")}')` : '';
     const inSlot = !confirmed && slot ? `; the aligned reference has '${slot.word}' in its place` : '';
     const support = confirmed ? `; ${confirmed.refs.length} aligned reference sentence${confirmed.refs.length > 1 ? 's say' : ' says'} '${confirmed.word}'` : inSlot;
-    const confidence = Math.min(0.99, UNTRANSLATED.baseConfidence + (confirmed ? UNTRANSLATED.confirmedBonus : 0) + (translations.length ? UNTRANSLATED.dictionaryBonus : 0));
+    const confidence = Math.min(0.99, UNTRANSLATED.baseConfidence + (confirmed || slot?.cognate ? UNTRANSLATED.confirmedBonus : slot ? SLOT_BONUS : 0) + (translations.length ? UNTRANSLATED.dictionaryBonus : 0));
     return {
       start: token.start + hit.from,
       end: token.start + hit.to,
@@ -192,7 +226,8 @@ export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
           const list = res.wordlist ? openWordList(res.wordlist) : undefined;
           const spellers = [hunspell, list, stems].filter((x): x is Speller => x !== undefined);
           const source = spellers.length ? { correct: (w: string) => spellers.some((x) => x.correct(w)) } : bilingual ? { correct: (w: string) => bilingual.knows(w) } : undefined;
-          return english.length && source ? { english, source, bilingual, compounds: COMPOUNDING.has(lang.toLowerCase()) } : undefined;
+          const strict = hunspell ?? list ?? (stems ? { correct: (w: string) => stems.listed(w) } : undefined);
+          return english.length && source ? { english, source, bilingual, compounds: COMPOUNDING.has(lang.toLowerCase()), lang: lang.toLowerCase(), ...(strict ? { strict } : {}) } : undefined;
         })
       : Promise.resolve(undefined);
     lexiconCache.set(lang, p);

@@ -6,7 +6,7 @@
  */
 export const COMPOUNDING = new Set(['de', 'nl', 'sv', 'da', 'nb', 'nn', 'no', 'is', 'fy', 'lb']);
 
-const MIN_PART = 3;
+const MIN_PART = 4;
 const MIN_TAIL = 4;
 
 export function isCompound(word: string, known: (w: string) => boolean, english: (w: string) => boolean): boolean {

@@ -16,6 +16,8 @@ export interface StemList extends Speller {
   readonly stems: number;
   /** The word is itself a listed stem (as written, lower-cased or capitalised), no affix rule needed. */
   exact(word: string): boolean;
+  /** Listed as written, or a capitalised word listed in lower case (Hunspell's own case rule). */
+  listed(word: string): boolean;
 }
 
 interface Rules {
@@ -72,7 +74,13 @@ class SortedStems implements StemList {
   }
 
   correct(word: string): boolean {
-    return this.has(word) || this.bySuffix(word) || this.byPrefix(word);
+    const lower = word.toLowerCase();
+    return this.has(word) || this.bySuffix(word) || this.byPrefix(word) || (lower !== word && (this.has(lower) || this.bySuffix(lower) || this.byPrefix(lower)));
+  }
+
+  listed(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.has(word) || (lower !== word && this.has(lower));
   }
 
   exact(word: string): boolean {
