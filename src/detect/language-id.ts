@@ -75,9 +75,31 @@ export function scriptLanguage(script: string, lang: string | undefined, word: s
   if (lang) return lang;
   const among = SHARED_SCRIPT[script];
   if (!among) return 'und';
+  const letters = LETTERS_OF[script]?.find(([re]) => re.test(word));
+  if (letters) return letters[1];
+  // Trigram statistics need a sentence's worth of text; a word gets the script's most widely read language.
+  if (word.length < FRANC_MIN) return Object.values(among)[0]!;
   const [best] = francAll(word, { only: Object.keys(among), minLength: 1 });
   return among[best?.[0] ?? ''] ?? Object.values(among)[0]!;
 }
+
+/** Twice franc's own default minimum (10): one word is never enough. */
+const FRANC_MIN = 20;
+
+/** Letters only one language of a shared script has (Ukrainian і ї є ґ, Persian پ چ ژ گ, ...). */
+const LETTERS_OF: Record<string, [RegExp, string][]> = {
+  Cyrillic: [
+    [/[іїєґ]/iu, 'uk'],
+    [/ў/iu, 'be'],
+    [/[ђћ]/iu, 'sr'],
+    [/[ѓќѕ]/iu, 'mk'],
+    [/[әғқңөұһ]/iu, 'kk'],
+  ],
+  Arabic: [
+    [/[ٹڈڑںےۓ]/u, 'ur'],
+    [/[پچژگ]/u, 'fa'],
+  ],
+};
 
 /** The source language the foreign words point to, or undefined when there are none a dictionary knows. */
 export async function guessLanguage(words: ForeignWords): Promise<LanguageGuess | undefined> {

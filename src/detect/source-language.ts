@@ -33,9 +33,9 @@ export async function resolveSourceLanguage(mt: EncodedDoc, refs: readonly Encod
   const guess = await guessLanguage(words);
   const warnings: string[] = [];
   const share = englishShare(mt, english);
-  if (share.words >= 5 && share.english / share.words < ENGLISH_MAJORITY) {
+  if (share.letters >= MIN_LETTERS && share.english / share.letters < ENGLISH_MAJORITY) {
     const lang = guess ? describeLanguage(guess.lang) : 'another language';
-    warnings.push(`${mt.id} is mostly not English (${lang}): only ${share.english} of ${share.words} words are English; was it translated at all?`);
+    warnings.push(`${mt.id} is mostly not English (${lang}): ${percent(share)} of its text is English words; was it translated at all?`);
   }
   if (options.sourceLang) {
     const given = options.sourceLang;
@@ -57,24 +57,37 @@ async function contradicts(given: string, guessVotes: number, words: ForeignWord
   return 2 * (own + latin) < guessVotes;
 }
 
-/** Letter words of a document and how many of them are English (dictionary words; other scripts never). */
-export function englishShare(doc: EncodedDoc, english: Speller[]): { words: number; english: number } {
-  let words = 0;
+/** Scripts written without spaces between words: a token there is a phrase or a sentence. */
+const UNSPACED = new Set(['Han', 'Hiragana', 'Katakana', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Tibetan']);
+
+/**
+ * A document's words and how many of them are English (dictionary words; other scripts never). In a script without
+ * spaces a token counts a word per two characters (a Chinese word's usual length).
+ */
+export function englishShare(doc: EncodedDoc, english: Speller[]): { letters: number; english: number } {
+  let letters = 0;
   let en = 0;
   for (const s of doc.sentences)
     for (const t of s.tokens) {
       if (!t.word || !/\p{L}/u.test(t.text)) continue;
-      words++;
-      if (!foreignScript(t.text) && (knowsAny(english, t.text) || knowsAny(english, t.text.toLowerCase()))) en++;
+      const script = foreignScript(t.text)?.script;
+      const n = script && UNSPACED.has(script) ? Math.ceil([...t.text].length / 2) : 1;
+      letters += n;
+      if (!foreignScript(t.text) && (knowsAny(english, t.text) || knowsAny(english, t.text.toLowerCase()))) en += n;
     }
-  return { words, english: en };
+  return { letters, english: en };
 }
+
+/** Enough text to judge a whole document's language by (a headline is not). */
+const MIN_LETTERS = 5;
 
 function refuseNonEnglish(ref: EncodedDoc, english: Speller[]): void {
   const share = englishShare(ref, english);
-  if (share.words < 5 || share.english / share.words >= ENGLISH_MAJORITY) return;
+  if (share.letters < MIN_LETTERS || share.english / share.letters >= ENGLISH_MAJORITY) return;
   const first = ref.sentences.flatMap((s) => s.tokens).find((t) => t.word && foreignScript(t.text));
   const script = first ? foreignScript(first.text) : undefined;
   const what = script ? ` (${describeLanguage(scriptLanguage(script.script, script.lang, first!.text, ref.text))})` : '';
-  throw inputError(`reference ${ref.id} is not English${what}: only ${share.english} of ${share.words} words are English (--allow-non-english-refs uses it anyway)`);
+  throw inputError(`reference ${ref.id} is not English${what}: ${percent(share)} of its text is English words (--allow-non-english-refs uses it anyway)`);
 }
+
+const percent = (share: { letters: number; english: number }) => `${Math.round((100 * share.english) / share.letters)}%`;

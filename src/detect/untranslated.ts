@@ -89,7 +89,9 @@ function capitalisedWord(hit: SourceHit, lex: Lexicons, first: boolean, supporte
 function listedStrictly(lemma: string, lex: Lexicons): boolean {
   const strict = lex.strict ?? lex.source;
   const listed = (w: string) => knows(strict, w) || (lex.bilingual?.knows(w) ?? false);
-  return listed(lemma) || (!!lex.compounds && isCompound(lemma, listed, (x) => knowsAny(lex.english, x)));
+  const whole = (w: string) => listed(w) || (!!lex.compounds && isCompound(w, listed, (x) => knowsAny(lex.english, x)));
+  // The stem list may have taken the English ending for part of the word (Feuerwehrs): try without it too.
+  return whole(lemma) || ENGLISH_ENDINGS.some((e) => lemma.toLowerCase().endsWith(e) && lemma.length - e.length >= UNTRANSLATED.minLength && whole(lemma.slice(0, -e.length)));
 }
 
 /** "aujourd'hui" as the dictionary lists it, else the word after an elided article ("d'admirer", "pouvaisn't"). */
@@ -144,7 +146,7 @@ function lookupForms(lemma: string, lex: Lexicons): string[] {
   const forms = [lemma];
   for (const cut of [1, 2]) {
     const base = lemma.slice(0, -cut);
-    if (base.length >= UNTRANSLATED.minLength && knows(lex.source, base)) forms.push(base);
+    if (base.length >= UNTRANSLATED.minLength && (knows(lex.source, base) || (lex.bilingual?.knows(base) ?? false))) forms.push(base);
   }
   return forms;
 }
