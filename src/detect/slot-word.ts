@@ -32,19 +32,58 @@ export function slotWord(ctx: DetectContext, s: EncodedSentence, token: Token, r
   const vector = k >= 0 ? s.vectors[k] : undefined;
   if (!vector) return undefined;
   const mtStems = new Set(s.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
+  const between = bracketed(ctx, s, k, refs, mtStems, vector);
+  if (between) return between;
   let best: SlotWord | undefined;
   for (const ref of refs) {
     const tags = posTags(ref.tokens);
     ref.tokens.forEach((t, j) => {
       const v = ref.vectors[j];
       if (!v || !t.word || !/^\p{L}{2,}$/u.test(t.text) || mtStems.has(stem(t.norm))) return;
-      // Function words too when asked (Drei -> three, Pero -> but), else only open-class words.
-      if (!anyClass && (!isContentTag(tags[j]) || t.text.length < 3 || AUXILIARY.test(t.norm) || CLOSED.test(t.norm))) return;
+      // Number words too when asked (Drei -> three); never other function words, which any slot has nearby.
+      const open = isContentTag(tags[j]) && t.text.length >= 3 && !AUXILIARY.test(t.norm) && !CLOSED.test(t.norm);
+      if (!open && !(anyClass && tags[j] === 'CD')) return;
       const similarity = dot(vector, v);
       if (!best || similarity > best.similarity) best = { word: refForm(ctx, t), ref, similarity };
     });
   }
   return best;
+}
+
+/** The longest gap between anchors that still reads as one slot (a word and its modifiers). */
+const MAX_GAP = 4;
+
+/**
+ * The slot by its neighbours: the nearest MT words left and right of the token that the reference sentence has
+ * too, in that order, bracket the reference words that translate it ("acid and 三聚氰胺 were" / "acid and melamine
+ * were"). Among the bracketed words the MT lacks, the one whose vector is closest.
+ */
+function bracketed(ctx: DetectContext, s: EncodedSentence, k: number, refs: readonly RefSentence[], mtStems: Set<string>, vector: Float32Array): SlotWord | undefined {
+  let best: SlotWord | undefined;
+  for (const ref of refs) {
+    const words = ref.tokens.map((t, j) => ({ t, j })).filter((x) => x.t.word);
+    const left = neighbour(s, k, -1, (n) => words.some((w) => w.t.norm === n));
+    const from = left === undefined ? -1 : words.findIndex((w) => w.t.norm === left);
+    const right = neighbour(s, k, 1, (n) => words.some((w, i) => i > from && w.t.norm === n));
+    const to = right === undefined ? words.length : words.findIndex((w, i) => i > from && w.t.norm === right);
+    if ((left === undefined && right === undefined) || to - from - 1 > MAX_GAP) continue;
+    for (const { t, j } of words.slice(from + 1, to)) {
+      const v = ref.vectors[j];
+      if (!v || !/^\p{L}{2,}$/u.test(t.text) || mtStems.has(stem(t.norm))) continue;
+      const similarity = dot(vector, v);
+      if (!best || similarity > best.similarity) best = { word: refForm(ctx, t), ref, similarity };
+    }
+  }
+  return best;
+}
+
+/** The nearest word token beside token k (direction -1 or 1) that passes `found`, as its norm. */
+function neighbour(s: EncodedSentence, k: number, dir: -1 | 1, found: (norm: string) => boolean): string | undefined {
+  for (let j = k + dir; j >= 0 && j < s.tokens.length; j += dir) {
+    const t = s.tokens[j]!;
+    if (t.word && found(t.norm)) return t.norm;
+  }
+  return undefined;
 }
 
 /** Lower case unless the references capitalise the word mid-sentence (a name). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { spellCacheDir } from './spell-cache.js';
 import type { Speller } from './spell.js';
 
@@ -27,8 +28,19 @@ interface Rules {
 
 const FORMAT = 1;
 
-export function stemListKey(aff: Uint8Array, dic: Uint8Array): string {
-  return createHash('sha256').update(`mtdiff-stems ${FORMAT}\n`).update(aff).update(dic).digest('hex');
+/**
+ * The cache key: the package's name, version and file sizes, not a hash of its bytes. Importing a dictionary
+ * package reads its files (Turkish: 9 MB), and language detection consults every stem list on each run.
+ */
+export function stemListKey(pkg: string): string | undefined {
+  try {
+    const dir = dirname(fileURLToPath(import.meta.resolve(pkg)));
+    const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
+    const sizes = ['index.aff', 'index.dic'].map((f) => statSync(join(dir, f)).size).join(' ');
+    return createHash('sha256').update(`mtdiff-stems ${FORMAT} ${pkg} ${version} ${sizes}\n`).digest('hex');
+  } catch {
+    return undefined;
+  }
 }
 
 /** (strip, add) pairs grouped by the added text, so a lookup only tries the rules whose ending the word has. */
@@ -155,6 +167,11 @@ function build(aff: Buffer, dic: Buffer, key: string, file: string | undefined):
 
 /** The stem list of a wooorm/dictionaries package, built on first use and cached; undefined if not installed. */
 export async function openStemList(pkg: string, cacheDir: string | null = spellCacheDir()): Promise<StemList | undefined> {
+  const key = stemListKey(pkg);
+  if (!key) return undefined; // not installed
+  const file = cacheDir === null ? undefined : join(cacheDir, `${pkg.replace(/[^A-Za-z0-9._-]+/g, '_')}-stems-${key.slice(0, 32)}.txt`);
+  const cached = file ? fromCache(file, key) : undefined;
+  if (cached) return cached;
   let dict: { aff: Uint8Array; dic: Uint8Array };
   try {
     dict = ((await import(pkg)) as { default: { aff: Uint8Array; dic: Uint8Array } }).default;
@@ -162,11 +179,7 @@ export async function openStemList(pkg: string, cacheDir: string | null = spellC
     return undefined;
   }
   if (!dict?.aff || !dict.dic) return undefined; // an old callback-style package
-  const aff = Buffer.from(dict.aff);
-  const dic = Buffer.from(dict.dic);
-  const key = stemListKey(aff, dic);
-  const file = cacheDir === null ? undefined : join(cacheDir, `${pkg.replace(/[^A-Za-z0-9._-]+/g, '_')}-stems-${key.slice(0, 32)}.txt`);
-  return (file && fromCache(file, key)) || build(aff, dic, key, file);
+  return build(Buffer.from(dict.aff), Buffer.from(dict.dic), key, file);
 }
 
 const opened = new Map<string, Promise<StemList | undefined>>();
