@@ -49,7 +49,9 @@ export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, engli
       } else {
         // An elided form may be listed whole (aujourd'hui), else its word counts (d'admirer -> admirer).
         const plain = t.text.replace(/’/gu, "'");
-        for (const word of new Set([/^\p{L}+'\p{L}+$/u.test(plain) ? plain : undefined, latinCandidate(t.text)]))
+        // The parts of a hyphenated compound count one by one (EU-Kommission).
+        const parts = plain.includes('-') ? plain.split('-').filter((p) => !index.words.has(p.toLowerCase())) : [];
+        for (const word of new Set([/^\p{L}+'\p{L}+$/u.test(plain) ? plain : undefined, latinCandidate(t.text), ...parts.map(latinCandidate)]))
           if (word && !knowsAny(en, word) && !knowsAny(en, word.toLowerCase()) && !englishDerivation(word, en)) out.latin.push(word);
       }
     }
@@ -112,11 +114,13 @@ export async function guessLanguage(words: ForeignWords): Promise<LanguageGuess 
 }
 
 /**
- * How strongly a language claims a word: a listed stem 1, a form only an affix rule or compounding explains 0.5
+ * How strongly a language claims a word: a stem listed as written 1 (Kommission in German, not in Swedish's
+ * lower-case kommission), listed in another case 0.75, a form only an affix rule or compounding explains 0.5
  * (loose stem lists explain many strings; a listed word is better evidence).
  */
 export function claim(list: StemList, lang: string, word: string, english: (w: string) => boolean): number {
-  if (list.exact(word)) return 1;
+  if (list.written(word)) return 1;
+  if (list.exact(word)) return 0.75;
   if (knows(list, word) || knows(list, word.toLowerCase())) return 0.5;
   return COMPOUNDING.has(lang) && isCompound(word, (w) => list.exact(w) || knows(list, w), english) ? 0.5 : 0;
 }

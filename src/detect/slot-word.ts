@@ -32,7 +32,8 @@ export function slotWord(ctx: DetectContext, s: EncodedSentence, token: Token, r
   const vector = k >= 0 ? s.vectors[k] : undefined;
   if (!vector) return undefined;
   const mtStems = new Set(s.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
-  const between = bracketed(ctx, s, k, refs, mtStems, vector);
+  // Only a translation of the same source keeps the MT's word order; comparable articles merely share words.
+  const between = ctx.options.mode === 'parallel' ? bracketed(ctx, s, k, refs, mtStems, vector) : undefined;
   if (between) return between;
   let best: SlotWord | undefined;
   for (const ref of refs) {
@@ -62,20 +63,30 @@ function bracketed(ctx: DetectContext, s: EncodedSentence, k: number, refs: read
   let best: SlotWord | undefined;
   for (const ref of refs) {
     const words = ref.tokens.map((t, j) => ({ t, j })).filter((x) => x.t.word);
+    const tags = posTags(ref.tokens);
     const left = neighbour(s, k, -1, (n) => words.some((w) => w.t.norm === n));
-    const from = left === undefined ? -1 : words.findIndex((w) => w.t.norm === left);
-    const right = neighbour(s, k, 1, (n) => words.some((w, i) => i > from && w.t.norm === n));
-    const to = right === undefined ? words.length : words.findIndex((w, i) => i > from && w.t.norm === right);
-    if ((left === undefined && right === undefined) || to - from - 1 > MAX_GAP) continue;
-    for (const { t, j } of words.slice(from + 1, to)) {
-      const v = ref.vectors[j];
-      if (!v || !/^\p{L}{2,}$/u.test(t.text) || mtStems.has(stem(t.norm))) continue;
-      const similarity = dot(vector, v);
-      if (!best || similarity > best.similarity) best = { word: refForm(ctx, t), ref, similarity };
-    }
+    const right = neighbour(s, k, 1, (n) => words.some((w) => w.t.norm === n));
+    if (left === undefined || right === undefined) continue;
+    // Every occurrence of the left neighbour with the right one close after it: a comparable reference repeats
+    // "the" and "in" often, and only a tight pair brackets a slot.
+    words.forEach((w, from) => {
+      if (w.t.norm !== left) return;
+      const to = words.findIndex((x, i) => i > from && i <= from + MAX_GAP + 1 && x.t.norm === right);
+      if (to < 0) return;
+      for (const { t, j } of words.slice(from + 1, to)) {
+        const v = ref.vectors[j];
+        if (!v || !/^\p{L}{2,}$/u.test(t.text) || mtStems.has(stem(t.norm)) || !slotClass(t, tags[j])) continue;
+        const similarity = dot(vector, v);
+        if (!best || similarity > best.similarity) best = { word: refForm(ctx, t), ref, similarity };
+      }
+    });
   }
   return best;
 }
+
+/** Open-class words and number words: what a word left untranslated is, and what its translation is. */
+const slotClass = (t: Token, tag: string | undefined): boolean =>
+  (isContentTag(tag) && t.text.length >= 3 && !AUXILIARY.test(t.norm) && !CLOSED.test(t.norm)) || tag === 'CD';
 
 /** The nearest word token beside token k (direction -1 or 1) that passes `found`, as its norm. */
 function neighbour(s: EncodedSentence, k: number, dir: -1 | 1, found: (norm: string) => boolean): string | undefined {

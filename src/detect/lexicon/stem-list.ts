@@ -19,6 +19,8 @@ export interface StemList extends Speller {
   exact(word: string): boolean;
   /** Listed as written, or a capitalised word listed in lower case (Hunspell's own case rule). */
   listed(word: string): boolean;
+  /** Listed exactly as written, case included. */
+  written(word: string): boolean;
 }
 
 interface Rules {
@@ -88,6 +90,10 @@ class SortedStems implements StemList {
   correct(word: string): boolean {
     const lower = word.toLowerCase();
     return this.has(word) || this.bySuffix(word) || this.byPrefix(word) || (lower !== word && (this.has(lower) || this.bySuffix(lower) || this.byPrefix(lower)));
+  }
+
+  written(word: string): boolean {
+    return this.has(word);
   }
 
   listed(word: string): boolean {
