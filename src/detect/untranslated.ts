@@ -3,7 +3,7 @@ import { UNTRANSLATED } from '../config.js';
 import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, languageName, type RefSentence } from './context.js';
 import { DictdDictionary } from './lexicon/bilingual.js';
-import { englishSpellers, knowsAny } from './lexicon/english.js';
+import { englishSpellers, knowsAny, knowsForm } from './lexicon/english.js';
 import { languageResources } from './lexicon/languages.js';
 import { knows, loadSpeller, type Speller } from './lexicon/spell.js';
 import { openWordList } from './lexicon/wordlist.js';
@@ -64,8 +64,12 @@ export function sourceWord(token: string, lex: Lexicons): { lemma: string; endin
   return undefined;
 }
 
-/** A reference word that is not a name: a name in the slot says the MT word is a name too (Napoli/Naples). */
-const commonWord = (slot: SlotWord | undefined): boolean => slot !== undefined && slot.word === slot.word.toLowerCase();
+/**
+ * A reference word that is not a name: a name in the slot says the MT word is a name too (Napoli/Naples). The
+ * English dictionary decides, not the reference's capitals: titles capitalise common words ("National Security
+ * Advisor").
+ */
+const commonWord = (slot: SlotWord | undefined, english: readonly Speller[]): boolean => slot !== undefined && knowsForm(english, slot.word.toLowerCase());
 
 /** Languages that capitalise common nouns: there a capitalised word may be a noun, elsewhere only a name. */
 const CAPITALISED_NOUNS = new Set(['de', 'lb']);
@@ -175,7 +179,7 @@ export class UntranslatedDetector implements Detector {
           // A capitalised word could be a name the source dictionary happens to list (Bloomberg): it counts
           // only when the bilingual dictionary translates it into something else, or when the aligned reference
           // has a cognate or an open-class English word the MT lacks in its slot (a name stands there as it is).
-          if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), () => this.translatable(hit, lex) || !!cognate || commonWord(slotWord(ctx, s, token, slotRefs)))) continue;
+          if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), () => this.translatable(hit, lex) || !!cognate || commonWord(slotWord(ctx, s, token, slotRefs), lex.english))) continue;
           flags.push(this.flag(token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true)));
         }
       }
