@@ -69,7 +69,11 @@ export function parseStems(dic: string): string[] {
     const stem = (slash < 0 ? entry : entry.slice(0, slash)).replace(/\\\//g, '/').trim();
     if (stem) stems.add(stem);
   }
-  return [...stems].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  // Byte order, as the lookups compare; each stem encoded once, not once per comparison.
+  return [...stems]
+    .map((s) => ({ s, b: Buffer.from(s) }))
+    .sort((x, y) => Buffer.compare(x.b, y.b))
+    .map((x) => x.s);
 }
 
 class SortedStems implements StemList {
