@@ -57,6 +57,8 @@ async function contradicts(given: string, guessVotes: number, words: ForeignWord
   return 2 * (own + latin) < guessVotes;
 }
 
+const SAMPLE_WORDS = 300;
+
 /** Scripts written without spaces between words: a token there is a phrase or a sentence. */
 const UNSPACED = new Set(['Han', 'Hiragana', 'Katakana', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Tibetan']);
 
@@ -69,6 +71,8 @@ export function englishShare(doc: EncodedDoc, english: Speller[]): { letters: nu
   let en = 0;
   for (const s of doc.sentences)
     for (const t of s.tokens) {
+      // A document's language shows in its first few hundred words; long files need not be read to the end.
+      if (letters >= SAMPLE_WORDS) return { letters, english: en };
       if (!t.word || !/\p{L}/u.test(t.text)) continue;
       const script = foreignScript(t.text)?.script;
       const n = script && UNSPACED.has(script) ? Math.ceil([...t.text].length / 2) : 1;

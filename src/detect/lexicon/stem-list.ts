@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spellCacheDir } from './spell-cache.js';
 import type { Speller } from './spell.js';
@@ -168,11 +168,19 @@ function build(aff: Buffer, dic: Buffer, key: string, file: string | undefined):
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify({ key, rules, count: stems.length })}\n`), body]));
       renameSync(tmp, file);
+      dropStale(file);
     } catch {
       // a read-only cache only costs the next run another build
     }
   }
   return new SortedStems(body, rules, stems.length);
+}
+
+/** Stem lists of other versions of the same package are dead weight. */
+function dropStale(file: string): void {
+  const dir = dirname(file);
+  const prefix = basename(file).replace(/[0-9a-f]{32}\.txt$/, '');
+  for (const name of readdirSync(dir)) if (name !== basename(file) && name.startsWith(prefix) && /^[0-9a-f]{32}\.txt$/.test(name.slice(prefix.length))) unlinkSync(join(dir, name));
 }
 
 /** The stem list of a wooorm/dictionaries package, built on first use and cached; undefined if not installed. */
