@@ -10,6 +10,7 @@ import { defaultDetectors } from './detect/index.js';
 import { rankFlags } from './detect/rank.js';
 import { calibrate, loadCalibration, splitByConfidence } from './detect/calibrate.js';
 import { ReferenceIndex } from './detect/ref-index.js';
+import { resolveSourceLanguage } from './detect/source-language.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
 import { documentScore, omittedMqm, penaltyScore, qualityScore } from './score/sentence.js';
 import { sentenceFeatures } from './score/features.js';
@@ -32,6 +33,8 @@ export interface AnalyzeOptions {
   keepHidden?: boolean;
   /** Detector ids switched off (the project config's `detectors`). */
   disabledDetectors?: readonly string[];
+  /** Use references that are not English (refused otherwise: every sentence would come out unsupported). */
+  allowNonEnglishRefs?: boolean;
 }
 
 export type Progress = (stage: 'embedding' | 'aligning' | 'detecting', done: number, total: number) => void;
@@ -104,23 +107,29 @@ export class Analyzer {
 
   private async finish(mt: EncodedDoc, refs: EncodedDoc[], options: AnalyzeOptions): Promise<Analysis> {
     const mode = options.mode ?? 'comparable';
-    const detectOptions: DetectOptions = { mode, sourceLang: options.sourceLang ?? 'de', glossary: options.glossary ?? [] };
+    const index = new ReferenceIndex(refs);
+    const source = await resolveSourceLanguage(mt, refs, index, options);
+    const detectOptions: DetectOptions = { mode, sourceLang: source.lang, glossary: options.glossary ?? [] };
     const alignment = align(mode, toSide(mt), refs.map(toSide));
     const aligned: AlignedSentence[] = mt.sentences.map(({ sentence }, i) => {
       const matches = alignment.matches[i]!;
       const similarity = matches[0]?.similarity ?? 0;
       return { ...sentence, score: 0, similarity: round(similarity), mqm: 0, matches, unsupported: similarity < ALIGN.supportThreshold };
     });
-    const ctx = { mt, refs, aligned, index: new ReferenceIndex(refs), options: detectOptions, unmatched: alignment.unmatched };
+    const ctx = { mt, refs, aligned, index, options: detectOptions, unmatched: alignment.unmatched };
     const off = new Set(options.disabledDetectors ?? []);
     const detectors = this.detectors.filter((d) => !off.has(d.id));
     const raw = calibrate((await Promise.all(detectors.map((d) => d.detect(ctx)))).flat(), aligned, mode);
     const calibration = loadCalibration();
     const minConfidence = options.minConfidence ?? calibration.minConfidence[mode] ?? 0;
     const { shown, hidden } = splitByConfidence(rankFlags(raw, aligned), minConfidence);
-    const sig = signature(this.embedder.id, refs.length, mode, detectOptions.sourceLang, { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence });
+    const sig = signature(this.embedder.id, refs.length, mode, source.label, { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence });
     const analysis = assemble(mt, refs, aligned, shown, alignment.unmatched, sig, mode);
-    const result: Analysis = { ...analysis, filter: { minConfidence, belowThreshold: hidden.length } };
+    const result: Analysis = {
+      ...analysis,
+      filter: { minConfidence, belowThreshold: hidden.length },
+      source: { lang: source.lang, detected: source.detected, ...(source.warnings.length ? { warnings: source.warnings } : {}) },
+    };
     if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw });
     return result;
   }

@@ -10,10 +10,12 @@ import { WordNet } from './wordnet.mjs';
 export async function loadLexicons() {
   const speller = await loadSpeller('dictionary-en');
   if (!speller) throw new Error('dictionary-en is not installed');
-  if (!existsSync(`${ENG_DEU}.index`)) throw new Error(`${ENG_DEU}.index is missing: apt-get install -y dict-freedict-eng-deu`);
+  // MTDIFF_FREEDICT_EN_DE: another English->German dictd file (the tests use a small fixture).
+  const engDeu = process.env.MTDIFF_FREEDICT_EN_DE ?? ENG_DEU;
+  if (!existsSync(`${engDeu}.index`)) throw new Error(`${engDeu}.index is missing: apt-get install -y dict-freedict-eng-deu (optional extra, README)`);
   return {
     knows: (word) => speller.correct(word),
-    german: new GermanDictionary(),
+    german: new GermanDictionary(engDeu),
     wordnet: new WordNet(),
   };
 }

@@ -3,7 +3,7 @@ import { createAnalyzer } from '../analyze.js';
 import { formatJson } from '../format/json.js';
 import { formatText } from '../format/text.js';
 import { addCommonOptions } from './options.js';
-import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
+import { analyzeOptions, readInputs, warnAnalysis, type CommonOptions } from './inputs.js';
 import { stderrProgress } from './progress.js';
 
 interface CheckOptions extends CommonOptions {
@@ -22,6 +22,7 @@ export function registerCheck(program: Command): void {
     const { mt, refs } = readInputs(mtPath, refPaths, opts);
     const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });
     const analysis = await analyzer.analyze(mt, refs, analyzeOptions(opts), stderrProgress());
+    warnAnalysis(analysis);
     process.stdout.write(opts.format === 'json' ? formatJson(analysis) : formatText(analysis));
   });
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { AlignMode } from '../core/types.js';
+import type { AlignMode, Analysis } from '../core/types.js';
 import { usageError } from '../core/errors.js';
 import type { TextInput, AnalyzeOptions } from '../analyze.js';
 import { readText } from '../io/read.js';
@@ -8,7 +8,8 @@ import { missingSourceDictionary } from '../detect/lexicon/languages.js';
 
 export interface CommonOptions {
   mode: AlignMode;
-  sourceLang: string;
+  sourceLang?: string;
+  allowNonEnglishRefs?: boolean;
   glossary?: string;
   maxBytes?: number;
   model?: string;
@@ -58,11 +59,17 @@ function warnSourceLanguage(lang: string): void {
   process.stderr.write(`mtdiff: warning: ${missing}\n`);
 }
 
+/** The analysis's own warnings (a contradicted --source-lang, an MT mostly not English): one stderr line each. */
+export function warnAnalysis(analysis: Analysis): void {
+  for (const w of analysis.source?.warnings ?? []) process.stderr.write(`mtdiff: warning: ${w}\n`);
+}
+
 export function analyzeOptions(opts: CommonOptions): AnalyzeOptions {
-  warnSourceLanguage(opts.sourceLang);
+  if (opts.sourceLang) warnSourceLanguage(opts.sourceLang);
   return {
     mode: opts.mode,
-    sourceLang: opts.sourceLang,
+    ...(opts.sourceLang ? { sourceLang: opts.sourceLang } : {}),
+    ...(opts.allowNonEnglishRefs ? { allowNonEnglishRefs: true } : {}),
     glossary: opts.glossary ? readGlossary(opts.glossary) : [],
     disabledDetectors: Object.entries(opts.detectors ?? {}).filter(([, on]) => !on).map(([id]) => id),
     ...(opts.allFlags ? { minConfidence: 0 } : opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),

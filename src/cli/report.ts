@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { renderReport } from '../report/markdown.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
 import { addCommonOptions } from './options.js';
-import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
+import { analyzeOptions, readInputs, warnAnalysis, type CommonOptions } from './inputs.js';
 import { stderrProgress } from './progress.js';
 
 interface ReportOptions extends CommonOptions {
@@ -66,6 +66,7 @@ export function registerReport(program: Command): void {
     prepareOut(out, [mtPath, ...refPaths, ...(opts.reviewFile ? [opts.reviewFile] : [])]);
     const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });
     const analysis = await analyzer.analyze(mt, refs, analyzeOptions(opts), stderrProgress());
+    warnAnalysis(analysis);
     writeFileAtomic(out, renderReport(analysis, { review: decisions, date: opts.date ?? today() }));
     process.stderr.write(`${escapeControls(out)}\n`);
   });

@@ -132,4 +132,6 @@ export interface Analysis {
   flags: Flag[];
   /** Which confidence threshold was applied, and how many flags it hid (shown with --all-flags). */
   filter?: { minConfidence: number; belowThreshold: number };
+  /** The source language used for untranslated words: given (--source-lang) or detected from the text. */
+  source?: { lang: string; detected: boolean; warnings?: string[] };
 }

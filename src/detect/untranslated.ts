@@ -3,11 +3,19 @@ import { UNTRANSLATED } from '../config.js';
 import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, languageName, type RefSentence } from './context.js';
 import { DictdDictionary } from './lexicon/bilingual.js';
-import { englishSpellers, knowsAny } from './lexicon/english.js';
+import { englishSpellers, knowsAny, knowsForm } from './lexicon/english.js';
 import { languageResources } from './lexicon/languages.js';
 import { knows, loadSpeller, type Speller } from './lexicon/spell.js';
 import { openWordList } from './lexicon/wordlist.js';
-import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
+import { nonEnglishLetters, foreignScript } from './lexicon/scripts.js';
+import { loadStemList } from './lexicon/stem-list.js';
+import { cognateIn, SLOT_BONUS, slotWord, type SlotWord } from './slot-word.js';
+import { COMPOUNDING, isCompound } from './lexicon/compounds.js';
+import { englishDerivation } from './lexicon/english-morph.js';
+import { latinCandidate } from './language-id.js';
+import { scriptFlags } from './untranslated-script.js';
+import { untranslatedSentences } from './untranslated-sentence.js';
+import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 /** English inflection a source-language stem picks up in MT output ("geisels"); longest first. */
 const ENGLISH_ENDINGS = ['ing', 'ed', 'es', 's'];
@@ -26,6 +34,11 @@ export interface Lexicons {
   english: Speller[];
   source: Speller;
   bilingual?: DictdDictionary;
+  /** The language writes closed compounds (compounds.ts). */
+  compounds?: boolean;
+  /** Listed forms only, without the stem list's loose affix rules: what a capitalised word must be (not a name). */
+  strict?: Speller;
+  lang?: string;
 }
 
 /** Is this (part of a) token a source-language word and not an English one? */
@@ -33,17 +46,64 @@ export function sourceWord(token: string, lex: Lexicons): { lemma: string; endin
   // The English possessive is glued on after the letters ("Stadt's"); check the word without it.
   const possessive = /['’]s$/u.test(token) ? token.slice(-2) : '';
   const word = possessive ? token.slice(0, -2) : token;
-  if (word.length < UNTRANSLATED.minLength || !/^\p{L}+$/u.test(word)) return undefined;
+  if (/^\p{L}+['’]\p{L}+$/u.test(word)) return elidedWord(word, lex);
+  const min = nonEnglishLetters(word) ? 2 : UNTRANSLATED.minLength;
+  if (word.length < min || !/^\p{L}+$/u.test(word) || word === word.toUpperCase()) return undefined;
   if (knowsAny(lex.english, word) || knowsAny(lex.english, word.toLowerCase())) return undefined;
+  if (!nonEnglishLetters(word) && englishDerivation(word, lex.english)) return undefined;
   // Hunspell cannot split German compounds; the bilingual dictionary's headwords list many of them.
-  const isSource = (w: string) => knows(lex.source, w) || (lex.bilingual?.knows(w) ?? false);
-  if (isSource(word)) return { lemma: word, ending: possessive ? "'s" : '' };
+  const listed = (w: string) => knows(lex.source, w) || (lex.bilingual?.knows(w) ?? false);
+  const isSource = (w: string) => listed(w) || (!!lex.compounds && isCompound(w, listed, (x) => knowsAny(lex.english, x)));
+  // Letters English never uses (ř, ł, ő) mark a lower-case word as foreign even where the dictionary has gaps.
+  if (isSource(word) || (word === word.toLowerCase() && nonEnglishLetters(word))) return { lemma: word, ending: possessive ? "'s" : '' };
   const lower = word.toLowerCase();
   for (const ending of ENGLISH_ENDINGS) {
     const base = word.slice(0, -ending.length);
     if (lower.endsWith(ending) && base.length >= UNTRANSLATED.minLength && isSource(base)) return { lemma: base, ending };
   }
   return undefined;
+}
+
+/**
+ * A reference word that is not a name: a name in the slot says the MT word is a name too (Napoli/Naples). The
+ * English dictionary decides, not the reference's capitals: titles capitalise common words ("National Security
+ * Advisor").
+ */
+const commonWord = (slot: SlotWord | undefined, english: readonly Speller[]): boolean => slot !== undefined && knowsForm(english, slot.word.toLowerCase());
+
+/** Languages that capitalise common nouns: there a capitalised word may be a noun, elsewhere only a name. */
+const CAPITALISED_NOUNS = new Set(['de', 'lb']);
+
+const firstWord = (s: EncodedSentence): Token | undefined => s.tokens.find((t) => t.word);
+
+/**
+ * Whether a capitalised source word is a word to translate, not a name. The first word of a sentence is capitalised
+ * by orthography: it counts as its lower-case form when that is listed. Elsewhere, outside German, a word the
+ * dictionary lists only capitalised is a name; and every capitalised word needs corroboration (`supported`).
+ */
+function capitalisedWord(hit: SourceHit, lex: Lexicons, first: boolean, supported: () => boolean): boolean {
+  const strict = lex.strict ?? lex.source;
+  const lower = hit.lemma.toLowerCase();
+  if (first && strict.correct(lower)) return true;
+  if (!CAPITALISED_NOUNS.has(lex.lang ?? '') && !strict.correct(lower) && !(lex.bilingual?.knows(lower) ?? false)) return false;
+  return listedStrictly(hit.lemma, lex) && supported();
+}
+
+/** In the strict vocabulary (or the bilingual dictionary), whole or as a compound of strictly listed words. */
+function listedStrictly(lemma: string, lex: Lexicons): boolean {
+  const strict = lex.strict ?? lex.source;
+  const listed = (w: string) => knows(strict, w) || (lex.bilingual?.knows(w) ?? false);
+  const whole = (w: string) => listed(w) || (!!lex.compounds && isCompound(w, listed, (x) => knowsAny(lex.english, x)));
+  // The stem list may have taken the English ending for part of the word (Feuerwehrs): try without it too.
+  return whole(lemma) || ENGLISH_ENDINGS.some((e) => lemma.toLowerCase().endsWith(e) && lemma.length - e.length >= UNTRANSLATED.minLength && whole(lemma.slice(0, -e.length)));
+}
+
+/** "aujourd'hui" as the dictionary lists it, else the word after an elided article ("d'admirer", "pouvaisn't"). */
+function elidedWord(word: string, lex: Lexicons): { lemma: string; ending: string } | undefined {
+  const plain = word.replace(/’/gu, "'");
+  if (!knowsAny(lex.english, plain) && knows(lex.source, plain)) return { lemma: plain, ending: '' };
+  const part = latinCandidate(plain);
+  return part && part !== plain ? sourceWord(part, lex) : undefined;
 }
 
 /** The token itself, or the source-language parts of a hyphenated compound ("US-Geisel"). */
@@ -90,7 +150,7 @@ function lookupForms(lemma: string, lex: Lexicons): string[] {
   const forms = [lemma];
   for (const cut of [1, 2]) {
     const base = lemma.slice(0, -cut);
-    if (base.length >= UNTRANSLATED.minLength && knows(lex.source, base)) forms.push(base);
+    if (base.length >= UNTRANSLATED.minLength && (knows(lex.source, base) || (lex.bilingual?.knows(base) ?? false))) forms.push(base);
   }
   return forms;
 }
@@ -99,8 +159,8 @@ export class UntranslatedDetector implements Detector {
   readonly id = 'untranslated';
   readonly meta: DetectorMeta = {
     id: 'untranslated',
-    finds: 'source-language words left in the English ("geiseln", "US-Geisel", "geisels")',
-    how: 'not in the US/British English Hunspell dictionaries, in the source-language one (also after stripping an English ending or splitting a hyphen compound); suggestion from FreeDict, confirmed against the aligned reference sentences',
+    finds: 'source-language words left in the English ("geiseln", "US-Geisel", "三聚氰胺", "сказал", "współpracę"); a sentence left in the source language (critical, one flag: "not translated: German")',
+    how: 'a non-Latin script needs no dictionary (the script and language named); a Latin-script word in neither English dictionary nor an English derivation, but in the source language\'s (also after stripping an English ending or an elided article, or splitting a hyphen or Germanic compound), or with letters English never uses (ř, ł, ő); capitalised words need the bilingual dictionary, a cognate or a common word in the reference slot. The fix is the aligned reference word in the same slot; FreeDict, when installed, adds its translation',
     categories: ['untranslated'],
     modes: ['comparable', 'parallel'],
   };
@@ -109,21 +169,25 @@ export class UntranslatedDetector implements Detector {
 
   async detect(ctx: DetectContext): Promise<RawFlag[]> {
     const lex = await (this.lexicons ?? loadLexicons)(ctx.options.sourceLang);
-    if (!lex) return [];
+    const whole = untranslatedSentences(ctx, lex?.english ?? (await englishSpellers()), this.id);
+    const flags: RawFlag[] = [...whole.flags, ...scriptFlags(ctx, whole.sentences, this.id)];
+    if (!lex) return flags;
     const lang = languageName(ctx.options.sourceLang);
-    const flags: RawFlag[] = [];
     ctx.mt.sentences.forEach((s, i) => {
+      if (whole.sentences.has(i)) return;
       let refs: RefSentence[] | undefined;
       for (const token of s.tokens) {
         // A word the references use is English for our purposes (names, loan words).
-        if (!token.word || ctx.index.words.has(token.norm)) continue;
+        if (!token.word || ctx.index.words.has(token.norm) || ctx.index.words.has(token.norm.replace(/['’]s$/u, '')) || foreignScript(token.text)) continue;
         for (const hit of sourceParts(token, lex, (n) => ctx.index.words.has(n))) {
-          // A capitalised word could be a name the source dictionary happens to list (Bloomberg): it counts
-          // only when the bilingual dictionary translates it into something else.
+          const slotRefs = (refs ??= alignedRefs(ctx, i));
           const part = token.text.slice(hit.from, hit.to);
-          if (/^\p{Lu}/u.test(part) && !this.translatable(hit, lex)) continue;
-          refs ??= alignedRefs(ctx, i);
-          flags.push(this.flag(token, hit, lex, refs, lang));
+          const cognate = cognateIn(refs, part, lex.english);
+          // A capitalised word could be a name the source dictionary happens to list (Bloomberg): it counts
+          // only when the bilingual dictionary translates it into something else, or when the aligned reference
+          // has a cognate or an open-class English word the MT lacks in its slot (a name stands there as it is).
+          if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), () => this.translatable(hit, lex) || !!cognate || commonWord(slotWord(ctx, s, token, slotRefs), lex.english))) continue;
+          flags.push(this.flag(token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true)));
         }
       }
     });
@@ -136,14 +200,17 @@ export class UntranslatedDetector implements Detector {
     return lookupForms(hit.lemma, lex).some((f) => lex.bilingual!.translate(f).some((t) => t.toLowerCase() !== lemma));
   }
 
-  private flag(token: Token, hit: SourceHit, lex: Lexicons, refs: RefSentence[], lang: string): RawFlag {
+  private flag(token: Token, hit: SourceHit, lex: Lexicons, refs: RefSentence[], lang: string, slot?: SlotWord): RawFlag {
     const text = token.text.slice(hit.from, hit.to);
     const translations = lex.bilingual ? lookupForms(hit.lemma, lex).flatMap((f) => lex.bilingual!.translate(f)) : [];
     const confirmed = confirmedTranslation(translations, refs);
-    const suggestion = confirmed?.word ?? (translations[0] ? translations[0] + (hit.ending === "'s" ? "'s" : '') : undefined);
+    // The dictionary's translation when the references confirm it, else the reference word in the slot, else the
+    // dictionary's first sense.
+    const suggestion = confirmed?.word ?? slot?.word ?? (translations[0] ? translations[0] + (hit.ending === "'s" ? "'s" : '') : undefined);
     const gloss = translations.length ? ` (${lang} for '${translations.slice(0, 3).join("', '")}')` : '';
-    const support = confirmed ? `; ${confirmed.refs.length} aligned reference sentence${confirmed.refs.length > 1 ? 's say' : ' says'} '${confirmed.word}'` : '';
-    const confidence = Math.min(0.99, UNTRANSLATED.baseConfidence + (confirmed ? UNTRANSLATED.confirmedBonus : 0) + (translations.length ? UNTRANSLATED.dictionaryBonus : 0));
+    const inSlot = !confirmed && slot ? `; the aligned reference has '${slot.word}' in its place` : '';
+    const support = confirmed ? `; ${confirmed.refs.length} aligned reference sentence${confirmed.refs.length > 1 ? 's say' : ' says'} '${confirmed.word}'` : inSlot;
+    const confidence = Math.min(0.99, UNTRANSLATED.baseConfidence + (confirmed || slot?.cognate ? UNTRANSLATED.confirmedBonus : slot ? SLOT_BONUS : 0) + (translations.length ? UNTRANSLATED.dictionaryBonus : 0));
     return {
       start: token.start + hit.from,
       end: token.start + hit.to,
@@ -153,7 +220,7 @@ export class UntranslatedDetector implements Detector {
       confidence,
       message: `'${text}' is ${lang}, not English${gloss}${support}.`,
       ...(suggestion ? { suggestion } : {}),
-      evidence: (confirmed?.refs ?? []).slice(0, 3).map(evidenceOf),
+      evidence: (confirmed?.refs ?? (slot ? [slot.ref] : [])).slice(0, 3).map(evidenceOf),
       detector: this.id,
     };
   }
@@ -166,12 +233,14 @@ export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
   if (!p) {
     const res = languageResources(lang);
     p = res
-      ? Promise.all([englishSpellers(), res.hunspell ? loadSpeller(res.hunspell) : undefined]).then(([english, hunspell]) => {
+      ? Promise.all([englishSpellers(), res.hunspell ? loadSpeller(res.hunspell) : undefined, res.stems ?? res.hunspell ? loadStemList((res.stems ?? res.hunspell)!) : undefined]).then(([english, hunspell, stems]) => {
           const bilingual = DictdDictionary.open(res.freedict);
-          // Without Hunspell: a full-form word list, else the bilingual dictionary's headwords (no inflection).
+          // Without Hunspell: a full-form word list, else a stem list, else the bilingual dictionary's headwords.
           const list = res.wordlist ? openWordList(res.wordlist) : undefined;
-          const source = hunspell ?? list ?? (bilingual ? { correct: (w: string) => bilingual.knows(w) } : undefined);
-          return english.length && source ? { english, source, bilingual } : undefined;
+          const spellers = [hunspell, list, stems].filter((x): x is Speller => x !== undefined);
+          const source = spellers.length ? { correct: (w: string) => spellers.some((x) => x.correct(w)) } : bilingual ? { correct: (w: string) => bilingual.knows(w) } : undefined;
+          const strict = hunspell ?? list ?? (stems ? { correct: (w: string) => stems.listed(w) } : undefined);
+          return english.length && source ? { english, source, bilingual, compounds: COMPOUNDING.has(lang.toLowerCase()), lang: lang.toLowerCase(), ...(strict ? { strict } : {}) } : undefined;
         })
       : Promise.resolve(undefined);
     lexiconCache.set(lang, p);

@@ -6,12 +6,16 @@ import { changeNumber, INJECTED_CATEGORIES, misspell } from '../../bench/lib/inj
 import { loadLexicons, type Lexicons } from '../../bench/lib/lexicons.mjs';
 import { createRng } from '../../bench/lib/prng.mjs';
 import { splitSentences } from '../../src/segment/sentences.js';
+import { FIXTURE_FREEDICT } from '../fixtures/freedict/env.js';
 
 const seeds = join(import.meta.dirname, '../../seeds');
 const articles = readdirSync(seeds)
   .filter((f) => /^00[0-3]_/.test(f))
   .sort()
   .map((f) => readFileSync(join(seeds, f), 'utf8'));
+
+// The generator's English->German dictionary is the hand-written fixture, not the apt package.
+process.env.MTDIFF_FREEDICT_EN_DE = FIXTURE_FREEDICT.enDe;
 
 let lex: Lexicons;
 /** Five copies of each article, each against the other three. */

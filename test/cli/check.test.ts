@@ -24,7 +24,9 @@ describe('mtdiff check on the seeds (real model)', () => {
 
   it('follows the version-1 contract', () => {
     expect(analysis.version).toBe(1);
-    expect(analysis.signature).toMatch(/^nrefs:4\|mode:comparable\|src:de\|model:all-MiniLM-L6-v2@[0-9a-f]{8}\|/);
+    // No --source-lang: the source language is detected from the seed's German words.
+    expect(analysis.signature).toMatch(/^nrefs:4\|mode:comparable\|src:auto-de\|model:all-MiniLM-L6-v2@[0-9a-f]{8}\|/);
+    expect(analysis.source).toEqual({ lang: 'de', detected: true });
     expect(analysis.score).toBeGreaterThanOrEqual(0);
     expect(analysis.score).toBeLessThanOrEqual(1);
     expect(Array.isArray(analysis.flags)).toBe(true);
@@ -117,6 +119,25 @@ describe('mtdiff check --source-lang', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mtdiff: warning: no dictionary for source language 'xx'/)]);
     expect((JSON.parse(r.stdout) as Analysis).signature).toContain('src:xx');
+  });
+
+  it('warns on one stderr line when the text contradicts the given language', () => {
+    const de = join(dir, 'de.txt');
+    writeFileSync(de, 'The bürgermeister thanked the feuerwehr and the bewohner of the stadt after the hochwasser.\n');
+    const r = mtdiff(['check', de, ref, '--format', 'json', '--source-lang', 'fr']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('mtdiff:'))).toEqual([expect.stringMatching(/^mtdiff: warning: --source-lang fr .*look German/)]);
+    expect((JSON.parse(r.stdout) as Analysis).signature).toContain('|src:fr|');
+  });
+
+  it('refuses a reference that is not English with one line and exit 2, unless --allow-non-english-refs', () => {
+    const zh = join(dir, 'zh.txt');
+    writeFileSync(zh, '部长周日洪水过后访问了这个村庄。村民们很高兴。\n');
+    const r = mtdiff(['check', mt, zh]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('mtdiff:'))).toEqual([expect.stringMatching(/^mtdiff: reference .*zh\.txt is not English \(Chinese\)/)]);
+    expect(r.stdout).toBe('');
+    expect(mtdiff(['check', mt, zh, '--allow-non-english-refs', '--format', 'json']).code).toBe(0);
   });
 
   it('refuses a value that is not a language code (usage error)', () => {

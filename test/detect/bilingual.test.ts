@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DictdDictionary, parseEntry } from '../../src/detect/lexicon/bilingual.js';
 import { languageResources } from '../../src/detect/lexicon/languages.js';
+import { FIXTURE_FREEDICT } from '../fixtures/freedict/env.js';
 
 // Entries below are invented but follow FreeDict's dictd layout: headword line, translation lines, then
 // indented examples, synonyms, cross-references and notes.
@@ -42,10 +43,13 @@ describe('DictdDictionary', () => {
     expect(DictdDictionary.open('/nonexistent/freedict-xxx-eng')).toBeUndefined();
   });
 
-  it('translates headwords of the installed FreeDict deu-eng and fra-eng dictionaries, case-insensitively', () => {
-    const de = DictdDictionary.open(languageResources('de')?.freedict);
-    const fr = DictdDictionary.open(languageResources('fr')?.freedict);
-    expect(de?.translate('Häuser')).toContain('houses');
+  // The fixtures are hand-written dictd files (test/fixtures/freedict), dictzip-compressed as FreeDict's are.
+  it('translates headwords of dictd deu-eng and fra-eng dictionaries, case-insensitively', () => {
+    const de = DictdDictionary.open(FIXTURE_FREEDICT.de);
+    const fr = DictdDictionary.open(FIXTURE_FREEDICT.fr);
+    expect(de?.translate('Häuser')).toEqual(['houses']);
+    expect(de?.translate('Kommission')).toEqual(['panel', 'commission']);
+    expect(de?.knows('Stadt')).toBe(true);
     expect(de?.translate('häuser')).toEqual(de?.translate('Häuser'));
     expect(fr?.translate('otage')).toContain('hostage');
     expect(de?.translate('xyzzyplugh')).toEqual([]);
@@ -53,6 +57,7 @@ describe('DictdDictionary', () => {
 
   it('knows which resources a configured language uses, and none for an unknown one', () => {
     expect(languageResources('FR')).toEqual({ hunspell: 'dictionary-fr', freedict: '/usr/share/dictd/freedict-fra-eng' });
+    expect(languageResources('cs')).toEqual({ stems: 'dictionary-cs', freedict: '/usr/share/dictd/freedict-ces-eng' });
     expect(languageResources('xx')).toBeUndefined();
   });
 });

@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/analyze.js';
 import { UntranslatedDetector } from '../../src/detect/untranslated.js';
+import { useFixtureFreedict } from '../fixtures/freedict/env.js';
 import { analyze, flagsOn, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
 
 // A non-German source language selected by configuration alone: dictionary-fr + FreeDict fra-eng.
 // Invented story: a hostage release after negotiations. (Loading dictionary-fr into nspell takes >10 s.)
+// The bilingual dictionaries are the hand-written fixtures (test/fixtures/freedict), not the apt packages.
+useFixtureFreedict();
+
 let analyzer: Analyzer;
 beforeAll(async () => {
   analyzer = only(await loadAnalyzer(), new UntranslatedDetector());

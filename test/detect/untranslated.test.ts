@@ -2,17 +2,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/analyze.js';
 import { UNTRANSLATED } from '../../src/config.js';
 import { UntranslatedDetector } from '../../src/detect/untranslated.js';
+import { SLOT_BONUS } from '../../src/detect/slot-word.js';
+import { useFixtureFreedict } from '../fixtures/freedict/env.js';
 import { analyze, flagsOn, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
 
 // Invented story: a river flood in a German town, MT from German with words left in.
+// The bilingual dictionaries are the hand-written fixtures (test/fixtures/freedict), not the apt packages.
+useFixtureFreedict();
+
 let analyzer: Analyzer;
 beforeAll(async () => {
   analyzer = only(await loadAnalyzer(), new UntranslatedDetector());
 });
 
-const run = (mt: string, refs: string[]) => analyze(analyzer, mt, refs);
+const run = (mt: string, refs: string[]) => analyze(analyzer, mt, refs, { sourceLang: 'de' });
 
-describe('untranslated (German, the default source language)', () => {
+describe('untranslated (German source language, given)', () => {
   it('flags a lower-cased German noun left in the English text', async () => {
     const mt = 'The bewohner were taken to safety by boat on Sunday.';
     const a = await run(mt, ['Residents were taken to safety by boat on Sunday.']);
@@ -20,10 +25,12 @@ describe('untranslated (German, the default source language)', () => {
     expect(rest).toEqual([]);
     expect(flag).toMatchObject({ start: mt.indexOf('bewohner'), severity: 'major', detector: 'untranslated' });
     expect(flag!.message).toMatch(/German/);
-    // The references say "residents", which the dictionary does not offer: a dictionary suggestion, unconfirmed.
-    expect(flag!.suggestion).toBeTruthy();
-    expect(flag!.evidence).toEqual([]);
-    expect(flag!.confidence).toBeCloseTo(UNTRANSLATED.baseConfidence + UNTRANSLATED.dictionaryBonus, 5);
+    // The references say "residents", which the dictionary does not offer ('inhabitant', 'occupant'): the
+    // suggestion is the reference word in the same slot, and the message still gives the dictionary's gloss.
+    expect(flag!.suggestion).toBe('residents');
+    expect(flag!.message).toContain("'inhabitant'");
+    expect(flag!.evidence.map((e) => e.ref)).toEqual([refId(0)]);
+    expect(flag!.confidence).toBeCloseTo(UNTRANSLATED.baseConfidence + UNTRANSLATED.dictionaryBonus + SLOT_BONUS, 5);
     expect(ofCategory(a, 'untranslated')).toHaveLength(1);
   });
 

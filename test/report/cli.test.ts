@@ -11,8 +11,12 @@ const ROOT = join(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/cli/main.js');
 const EXAMPLE = 'reports/004_105117b8f2f418e5.md';
 
+// The optional apt dictionaries (README, "Optional extras") change messages; the committed example is what a
+// plain `npm ci` install prints, so the runs here never see /usr/share/dictd.
+const WITHOUT_APT = { ...process.env, MTDIFF_FREEDICT_DE: '/nonexistent/freedict-deu-eng', MTDIFF_FREEDICT_FR: '/nonexistent/freedict-fra-eng' };
+
 function run(args: readonly string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8', env: WITHOUT_APT });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
 }
 

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spellCacheDir } from './spell-cache.js';
+import type { Speller } from './spell.js';
+
+/**
+ * The route for Hunspell dictionaries nspell cannot expand within the start-up budget (Czech: 42 s and 850 MB the
+ * first time, half a second per run from the cached table; Italian and Portuguese: minutes). Instead of every
+ * inflected form, the .dic stems sorted once into a cache file, and the .aff's suffix and prefix rules as plain
+ * (strip, add) pairs: a word is known when undoing one rule gives a stem. Flags and conditions are ignored, so
+ * this accepts more forms than Hunspell would; it only ever judges words that are already neither English nor in
+ * any reference, where a loose "is a word of language X" is what we need. Lookups binary-search the file's bytes.
+ */
+export interface StemList extends Speller {
+  readonly stems: number;
+  /** The word is itself a listed stem (as written, lower-cased or capitalised), no affix rule needed. */
+  exact(word: string): boolean;
+  /** Listed as written, or a capitalised word listed in lower case (Hunspell's own case rule). */
+  listed(word: string): boolean;
+  /** Listed exactly as written, case included. */
+  written(word: string): boolean;
+}
+
+interface Rules {
+  suffixes: Record<string, string[]>;
+  prefixes: Record<string, string[]>;
+}
+
+const FORMAT = 1;
+
+/**
+ * The cache key: the package's name, version and file sizes, not a hash of its bytes. Importing a dictionary
+ * package reads its files (Turkish: 9 MB), and language detection consults every stem list on each run.
+ */
+export function stemListKey(pkg: string): string | undefined {
+  try {
+    const dir = dirname(fileURLToPath(import.meta.resolve(pkg)));
+    const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
+    const sizes = ['index.aff', 'index.dic'].map((f) => statSync(join(dir, f)).size).join(' ');
+    return createHash('sha256').update(`mtdiff-stems ${FORMAT} ${pkg} ${version} ${sizes}\n`).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/** (strip, add) pairs grouped by the added text, so a lookup only tries the rules whose ending the word has. */
+export function parseRules(aff: string): Rules {
+  const rules: Rules = { suffixes: {}, prefixes: {} };
+  for (const line of aff.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if ((f[0] !== 'SFX' && f[0] !== 'PFX') || f.length < 5) continue;
+    const strip = f[2] === '0' ? '' : f[2]!;
+    const add = f[3] === '0' ? '' : f[3]!.split('/')[0]!;
+    const table = f[0] === 'SFX' ? rules.suffixes : rules.prefixes;
+    const list = (table[add] ??= []);
+    if (!list.includes(strip)) list.push(strip);
+  }
+  return rules;
+}
+
+export function parseStems(dic: string): string[] {
+  const stems = new Set<string>();
+  // The first line is the entry count; entries are "stem/FLAGS" plus optional morphology after a tab.
+  for (const line of dic.split('\n').slice(1)) {
+    const entry = line.split(/[\t ]/)[0]!;
+    const slash = entry.search(/(?<!\\)\//);
+    const stem = (slash < 0 ? entry : entry.slice(0, slash)).replace(/\\\//g, '/').trim();
+    if (stem) stems.add(stem);
+  }
+  // Byte order, as the lookups compare; each stem encoded once, not once per comparison.
+  return [...stems]
+    .map((s) => ({ s, b: Buffer.from(s) }))
+    .sort((x, y) => Buffer.compare(x.b, y.b))
+    .map((x) => x.s);
+}
+
+class SortedStems implements StemList {
+  readonly stems: number;
+  private readonly maxAdd: number;
+  private readonly maxPre: number;
+
+  constructor(
+    private readonly body: Buffer,
+    private readonly rules: Rules,
+    count: number,
+  ) {
+    this.stems = count;
+    this.maxAdd = Math.max(0, ...Object.keys(rules.suffixes).map((a) => a.length));
+    this.maxPre = Math.max(0, ...Object.keys(rules.prefixes).map((a) => a.length));
+  }
+
+  correct(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.has(word) || this.bySuffix(word) || this.byPrefix(word) || (lower !== word && (this.has(lower) || this.bySuffix(lower) || this.byPrefix(lower)));
+  }
+
+  written(word: string): boolean {
+    return this.has(word);
+  }
+
+  listed(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.has(word) || (lower !== word && this.has(lower));
+  }
+
+  exact(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.has(word) || this.has(lower) || this.has(lower.charAt(0).toUpperCase() + lower.slice(1));
+  }
+
+  private bySuffix(word: string): boolean {
+    for (let n = 1; n <= Math.min(this.maxAdd, word.length - 2); n++) {
+      const strips = this.rules.suffixes[word.slice(-n)];
+      if (strips?.some((s) => this.has(word.slice(0, -n) + s))) return true;
+    }
+    return false;
+  }
+
+  private byPrefix(word: string): boolean {
+    for (let n = 1; n <= Math.min(this.maxPre, word.length - 2); n++) {
+      const strips = this.rules.prefixes[word.slice(0, n)];
+      const rest = word.slice(n);
+      if (strips?.some((s) => this.has(s + rest) || this.bySuffix(s + rest))) return true;
+    }
+    return false;
+  }
+
+  /** Binary search over newline-separated sorted stems. */
+  private has(stem: string): boolean {
+    const want = Buffer.from(stem);
+    let lo = 0;
+    let hi = this.body.length;
+    while (lo < hi) {
+      let mid = (lo + hi) >>> 1;
+      while (mid > lo && this.body[mid - 1] !== 0x0a) mid--;
+      let end = this.body.indexOf(0x0a, mid);
+      if (end < 0) end = this.body.length;
+      const cmp = Buffer.compare(this.body.subarray(mid, end), want);
+      if (cmp === 0) return true;
+      if (cmp < 0) lo = end + 1;
+      else hi = mid;
+    }
+    return false;
+  }
+}
+
+/** Cache file: a JSON line (key, rules, count), then the sorted stems one per line. */
+function fromCache(file: string, key: string): StemList | undefined {
+  try {
+    const buf = readFileSync(file);
+    const nl = buf.indexOf(0x0a);
+    const head = JSON.parse(buf.toString('utf8', 0, nl)) as { key: string; rules: Rules; count: number };
+    return head.key === key ? new SortedStems(buf.subarray(nl + 1), head.rules, head.count) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function build(aff: Buffer, dic: Buffer, key: string, file: string | undefined): StemList {
+  const rules = parseRules(aff.toString('utf8'));
+  const stems = parseStems(dic.toString('utf8'));
+  const body = Buffer.from(stems.join('\n'));
+  if (file) {
+    try {
+      mkdirSync(join(file, '..'), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify({ key, rules, count: stems.length })}\n`), body]));
+      renameSync(tmp, file);
+      dropStale(file);
+    } catch {
+      // a read-only cache only costs the next run another build
+    }
+  }
+  return new SortedStems(body, rules, stems.length);
+}
+
+/** Stem lists of other versions of the same package are dead weight. */
+function dropStale(file: string): void {
+  const dir = dirname(file);
+  const prefix = basename(file).replace(/[0-9a-f]{32}\.txt$/, '');
+  for (const name of readdirSync(dir)) if (name !== basename(file) && name.startsWith(prefix) && /^[0-9a-f]{32}\.txt$/.test(name.slice(prefix.length))) unlinkSync(join(dir, name));
+}
+
+/** The stem list of a wooorm/dictionaries package, built on first use and cached; undefined if not installed. */
+export async function openStemList(pkg: string, cacheDir: string | null = spellCacheDir()): Promise<StemList | undefined> {
+  const key = stemListKey(pkg);
+  if (!key) return undefined; // not installed
+  const file = cacheDir === null ? undefined : join(cacheDir, `${pkg.replace(/[^A-Za-z0-9._-]+/g, '_')}-stems-${key.slice(0, 32)}.txt`);
+  const cached = file ? fromCache(file, key) : undefined;
+  if (cached) return cached;
+  let dict: { aff: Uint8Array; dic: Uint8Array };
+  try {
+    dict = ((await import(pkg)) as { default: { aff: Uint8Array; dic: Uint8Array } }).default;
+  } catch {
+    return undefined;
+  }
+  if (!dict?.aff || !dict.dic) return undefined; // an old callback-style package
+  return build(Buffer.from(dict.aff), Buffer.from(dict.dic), key, file);
+}
+
+const opened = new Map<string, Promise<StemList | undefined>>();
+
+export function loadStemList(pkg: string): Promise<StemList | undefined> {
+  let p = opened.get(pkg);
+  if (!p) {
+    p = openStemList(pkg);
+    opened.set(pkg, p);
+  }
+  return p;
+}
