@@ -8,7 +8,7 @@ import { loadEmbedder, type Embedder, type EmbedderOptions, type EncodedText } f
 import { align, type AlignSide } from './align/index.js';
 import { defaultDetectors } from './detect/index.js';
 import { rankFlags } from './detect/rank.js';
-import { calibrate, loadCalibration, splitByConfidence } from './detect/calibrate.js';
+import { calibrate, loadCalibration, splitByConfidence, type Calibration } from './detect/calibrate.js';
 import { ReferenceIndex } from './detect/ref-index.js';
 import { resolveSourceLanguage } from './detect/source-language.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
@@ -65,6 +65,8 @@ export class Analyzer {
   constructor(
     readonly embedder: Embedder,
     readonly detectors: readonly Detector[] = defaultDetectors(),
+    /** Detector tests pass NO_CALIBRATION to see each detector's own prior. */
+    readonly calibration: Calibration = loadCalibration(),
   ) {}
 
   /** Embeds every sentence of every document in one batched pass (identical texts are embedded once). */
@@ -119,8 +121,8 @@ export class Analyzer {
     const ctx = { mt, refs, aligned, index, options: detectOptions, unmatched: alignment.unmatched };
     const off = new Set(options.disabledDetectors ?? []);
     const detectors = this.detectors.filter((d) => !off.has(d.id));
-    const raw = calibrate((await Promise.all(detectors.map((d) => d.detect(ctx)))).flat(), aligned, mode);
-    const calibration = loadCalibration();
+    const raw = calibrate((await Promise.all(detectors.map((d) => d.detect(ctx)))).flat(), aligned, mode, this.calibration);
+    const calibration = this.calibration;
     const minConfidence = options.minConfidence ?? calibration.minConfidence[mode] ?? 0;
     const { shown, hidden } = splitByConfidence(rankFlags(raw, aligned), minConfidence);
     const sig = signature(this.embedder.id, refs.length, mode, source.label, { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence });

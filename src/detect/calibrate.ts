@@ -35,6 +35,9 @@ export const CALIBRATION_FILE = fileURLToPath(new URL('../../models/calibration.
 
 let cached: Calibration | undefined;
 
+/** No fitted models and no threshold: every detector's own prior stands (detector tests, benchmarks of priors). */
+export const NO_CALIBRATION: Calibration = { version: 0, provenance: 'none', command: '', minConfidence: { comparable: 0, parallel: 0 }, detectors: {} };
+
 /** The shipped calibration (models/calibration.json); a missing file leaves every detector's prior in place. */
 export function loadCalibration(path = CALIBRATION_FILE): Calibration {
   if (path === CALIBRATION_FILE && cached) return cached;
@@ -42,7 +45,7 @@ export function loadCalibration(path = CALIBRATION_FILE): Calibration {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as Calibration;
   } catch {
-    parsed = { version: 0, provenance: 'none', command: '', minConfidence: { comparable: 0, parallel: 0 }, detectors: {} };
+    parsed = NO_CALIBRATION;
   }
   if (path === CALIBRATION_FILE) cached = parsed;
   return parsed;

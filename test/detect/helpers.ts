@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { Analyzer, createAnalyzer, type AnalyzeOptions } from '../../src/analyze.js';
 import { CATEGORIES, SEVERITIES, type Analysis, type Flag } from '../../src/core/types.js';
 import type { Detector } from '../../src/detect/types.js';
+import { NO_CALIBRATION } from '../../src/detect/calibrate.js';
 
 export const MT_ID = 'mt.txt';
 export const refId = (i: number): string => `ref${i + 1}.txt`;
@@ -13,7 +14,7 @@ export function loadAnalyzer(): Promise<Analyzer> {
 
 /** An analyzer that runs only the given detectors, sharing the loaded model. */
 export function only(analyzer: Analyzer, ...detectors: Detector[]): Analyzer {
-  return new Analyzer(analyzer.embedder, detectors);
+  return new Analyzer(analyzer.embedder, detectors, NO_CALIBRATION);
 }
 
 /**

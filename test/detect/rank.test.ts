@@ -113,6 +113,6 @@ describe('ranking in the pipeline', () => {
     expect(f).toMatchObject({ category: 'terminology', suggestion: 'Commission', sentence: 0 });
     const alone = await analyze(analyzer, mt, ['The EU Commission offered emergency aid to the flooded region.']);
     const [u] = flagsOn(alone, 'Kommission', 'untranslated');
-    expect(f!.confidence).toBeCloseTo(1 - (1 - u!.confidence) * (1 - 0.99), 2);
+    expect(f!.confidence).toBeCloseTo(Math.max(u!.confidence, 0.99), 2);
   });
 });

@@ -2,6 +2,7 @@ import { Analyzer } from '../../src/analyze.js';
 import type { Embedder, EncodedText } from '../../src/embed/embedder.js';
 import { l2normalize } from '../../src/embed/vectors.js';
 import type { Detector } from '../../src/detect/types.js';
+import { NO_CALIBRATION } from '../../src/detect/calibrate.js';
 import { tokenize } from '../../src/segment/tokens.js';
 
 const DIMENSIONS = 64;
@@ -45,5 +46,5 @@ export class StubEmbedder implements Embedder {
 
 /** An analyzer on the stand-in embedder running only the given detectors. */
 export function stubAnalyzer(...detectors: Detector[]): Analyzer {
-  return new Analyzer(new StubEmbedder(), detectors);
+  return new Analyzer(new StubEmbedder(), detectors, NO_CALIBRATION);
 }
