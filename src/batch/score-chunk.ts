@@ -16,6 +16,8 @@ export interface ChunkResult {
   records: BatchRecord[];
   /** Lines for stderr that do not change any record (e.g. a report written without a broken review file). */
   warnings: string[];
+  /** Outputs that could not be written (a --report-dir report): the run ends with exit 5. */
+  failedWrites: string[];
 }
 
 const messageOf = (err: unknown): string => ((err as Error)?.message ?? String(err)).split('\n')[0]!;
@@ -33,6 +35,7 @@ interface Ready {
 export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestEntry[], options: ChunkOptions): Promise<ChunkResult> {
   const records = new Array<BatchRecord>(entries.length);
   const warnings: string[] = [];
+  const failedWrites: string[] = [];
   const ready: Ready[] = [];
   entries.forEach((entry, slot) => {
     if (entry.kind === 'error') {
@@ -46,7 +49,7 @@ export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestE
     }
   });
   const done = (r: Ready, analysis: Analysis): void => {
-    if (options.report) writeItemReport(options.report, { ...r.item, mtText: r.inputs.mt.text }, analysis, warnings);
+    if (options.report) writeItemReport(options.report, { ...r.item, mtText: r.inputs.mt.text }, analysis, { warnings, failedWrites });
     records[r.slot] = scoreRecord(r.item.id, r.item.mt, analysis);
   };
   try {
@@ -64,5 +67,5 @@ export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestE
       }
     }
   }
-  return { records, warnings };
+  return { records, warnings, failedWrites };
 }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { createAnalyzer } from '../analyze.js';
 import { usageError } from '../core/errors.js';
 import { escapeControls } from '../format/sanitize.js';
+import { identities, refuseInputAsOutput } from '../io/same-file.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
 import { addCommonOptions } from './options.js';
 import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
@@ -24,6 +25,7 @@ export function registerReview(program: Command): void {
       .argument('<refs...>', 'English reference articles on the same story')
       .option('--review-file <path>', 'where decisions are kept (default: <mt>.review.json next to the MT file)'),
   ).action(async (mtPath: string, refPaths: string[], opts: ReviewOptions) => {
+    refuseInputAsOutput(opts.reviewFile ?? defaultReviewPath(mtPath), identities([mtPath, ...refPaths]), 'the review file');
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw usageError('review needs an interactive terminal; use `mtdiff check` or `mtdiff report` instead');
     }
