@@ -43,14 +43,19 @@ export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestE
       return;
     }
     try {
-      ready.push({ slot, item: entry.item, inputs: readItem(entry.item, options.maxBytes) });
+      const { warnings: repeated, ...inputs } = readItem(entry.item, options.maxBytes);
+      warnings.push(...repeated);
+      ready.push({ slot, item: entry.item, inputs });
     } catch (err) {
       records[slot] = errorRecord(entry.item.id, messageOf(err));
     }
   });
   const done = (r: Ready, analysis: Analysis): void => {
     if (options.report) writeItemReport(options.report, { ...r.item, mtText: r.inputs.mt.text }, analysis, { warnings, failedWrites });
-    records[r.slot] = scoreRecord(r.item.id, r.item.mt, analysis);
+    // A score that is not a number (bad vectors) must never reach the records or the --fail-under gate.
+    records[r.slot] = Number.isFinite(analysis.score)
+      ? scoreRecord(r.item.id, r.item.mt, analysis)
+      : errorRecord(r.item.id, 'analysis failed: the score is not a number (damaged embedding vectors?)');
   };
   try {
     const analyses = await analyzer.analyzeMany(
