@@ -1,0 +1,151 @@
+/**
+ * Issue 15: the hostile-input audit's cases through the built CLI. Each case names the failure it guards
+ * against; all of them end with one stderr line, a documented exit code and no changed input.
+ */
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emptyReview } from '../../src/review/file.js';
+import { mtdiff, ROOT, SEEDS } from '../cli/run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mtdiff-issue15-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, data: string | Buffer): string => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+const REF = join(ROOT, SEEDS[1]!);
+const STORY = 'Hamas released 33 hostages on Saturday. The talks in Doha continue.\n';
+const ESC = /[\u001b\u0007\u009b]/;
+
+function oneLine(r: ReturnType<typeof mtdiff>, code: number, message?: RegExp): void {
+  expect(r.code).toBe(code);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  if (message) expect(r.stderr).toMatch(message);
+}
+
+describe('only regular files, read with a bound', () => {
+  it('a FIFO as MT is refused at once (it used to hang check forever)', () => {
+    const fifo = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    oneLine(mtdiff(['check', fifo, REF]), 2, /named pipe/);
+  });
+
+  it('/dev/zero is refused, not read until memory runs out', () => {
+    oneLine(mtdiff(['check', '/dev/zero', REF]), 2, /device/);
+  });
+
+  it('--max-bytes holds for files whose stat size is 0 (/proc)', () => {
+    oneLine(mtdiff(['check', '/proc/self/status', REF, '--max-bytes', '64']), 2, /over the limit of 64 bytes/);
+  });
+
+  it.each([
+    ['ELOOP', () => {
+      const a = join(dir, 'loop-a');
+      symlinkSync(join(dir, 'loop-b'), a);
+      symlinkSync(a, join(dir, 'loop-b'));
+      return a;
+    }, /symbolic links/],
+    ['ENOTDIR', () => join(file('plain.txt', STORY), 'inside.txt'), /not a directory/],
+    ['ENAMETOOLONG', () => join(dir, `${'n'.repeat(300)}.txt`), /name too long/],
+  ])('%s is a bad input (exit 2), not an internal error', (_code, path, message) => {
+    oneLine(mtdiff(['check', path(), REF]), 2, message);
+  });
+});
+
+describe('inputs are never outputs', () => {
+  const mt = file('story.txt', STORY);
+
+  it('score --output pointing at the manifest or an MT is refused before anything is written', () => {
+    const manifest = file('m.jsonl', `${JSON.stringify({ id: 'a', mt: 'story.txt', refs: ['ref.txt'] })}\n`);
+    file('ref.txt', readFileSync(REF, 'utf8'));
+    for (const [format, out] of [['jsonl', mt], ['json', manifest], ['csv', join(dir, 'ref.txt')]] as const) {
+      const before = readFileSync(out);
+      oneLine(mtdiff(['score', '--input', manifest, '-f', format, '--output', out]), 3, /would overwrite an input/);
+      expect(readFileSync(out)).toEqual(before);
+    }
+  });
+
+  it('a hard link to an input counts as the input', () => {
+    const alias = join(dir, 'alias.md');
+    linkSync(mt, alias);
+    oneLine(mtdiff(['report', mt, REF, '--out', alias]), 3, /would overwrite an input/);
+    expect(readFileSync(mt, 'utf8')).toBe(STORY);
+  });
+
+  it('report --out <mt>.review.json does not overwrite the review file it read', () => {
+    const reviewPath = `${mt}.review.json`;
+    const review = `${JSON.stringify(emptyReview(mt, STORY))}\n`;
+    writeFileSync(reviewPath, review);
+    oneLine(mtdiff(['report', mt, REF, '--out', reviewPath]), 3, /would overwrite an input/);
+    expect(readFileSync(reviewPath, 'utf8')).toBe(review);
+    rmSync(reviewPath);
+  });
+
+  it('review --review-file naming the MT is refused', () => {
+    oneLine(mtdiff(['review', mt, REF, '--review-file', mt]), 3, /review file would overwrite an input/);
+    expect(readFileSync(mt, 'utf8')).toBe(STORY);
+  });
+
+  it('eval --items naming the MQM file is refused', () => {
+    const tsv = file('mqm.tsv', 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\n');
+    const before = readFileSync(tsv, 'utf8');
+    oneLine(mtdiff(['eval', 'mqm', tsv, '--items', tsv]), 3, /would overwrite an input/);
+    expect(readFileSync(tsv, 'utf8')).toBe(before);
+  });
+});
+
+describe('arguments are validated before work starts', () => {
+  it('check --format xml: exit 3', () => {
+    oneLine(mtdiff(['check', SEEDS[0]!, SEEDS[1]!, '--format', 'xml']), 3, /xml/);
+  });
+
+  it('report --date 2026-13-45: exit 3, not an internal error', () => {
+    oneLine(mtdiff(['report', SEEDS[0]!, SEEDS[1]!, '--date', '2026-13-45']), 3, /--date/);
+  });
+
+  it('report --out under /proc: exit 5 at once (recursive mkdir used to spin forever)', () => {
+    oneLine(mtdiff(['report', SEEDS[0]!, SEEDS[1]!, '--out', '/proc/nope/x.md']), 5, /cannot write/);
+  });
+
+  it('a structurally wrong models/registry.json: exit 4, one line', () => {
+    const models = join(dir, 'models');
+    mkdirSync(models);
+    writeFileSync(join(models, 'registry.json'), JSON.stringify({ default: 'm', models: { m: { files: 7 } } }));
+    oneLine(mtdiff(['check', SEEDS[0]!, SEEDS[1]!], { env: { MTDIFF_MODELS_DIR: models } }), 4, /registry has the wrong structure/);
+  });
+});
+
+describe('every byte from an input is data', () => {
+  it('a file name with an OSC sequence is escaped in the error line', () => {
+    const name = join(dir, 'title\u001b]0;pwned\u0007.txt');
+    const r = mtdiff(['check', name, REF]);
+    oneLine(r, 2, /\\x1b\]0;pwned\\x07/);
+    expect(r.stderr).not.toMatch(ESC);
+  });
+
+  it('an OSC sequence in an option value is escaped in commander\'s error line too', () => {
+    const r = mtdiff(['check', SEEDS[0]!, SEEDS[1]!, '--format', 'x\u001b]52;c;aGk=\u0007']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toMatch(ESC);
+  });
+});
+
+describe('clean exits', () => {
+  it('EPIPE on stdout (check ... | head -c 10) ends quietly with 141, no stack trace', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'check', '-f', 'json', ...SEEDS], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // The reader is gone before the output comes, as with `| head -c 10` on a big enough output.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(141);
+    expect(stderr).not.toMatch(/Error|\n\s+at /);
+  }, 120_000);
+});
