@@ -149,3 +149,31 @@ describe('clean exits', () => {
     expect(stderr).not.toMatch(/Error|\n\s+at /);
   }, 120_000);
 });
+
+describe('sane results and batch items (loads the model)', () => {
+  it('the same reference twice (and through a symlink) counts once, with a warning', () => {
+    const link = join(dir, 'ref-link.txt');
+    symlinkSync(REF, link);
+    const r = mtdiff(['check', '-f', 'json', SEEDS[0]!, REF, link, REF]);
+    expect(r.code).toBe(0);
+    const analysis = JSON.parse(r.stdout) as { refs: { id: string }[]; signature: string };
+    expect(analysis.refs.map((x) => x.id)).toEqual([REF]);
+    expect(analysis.signature).toMatch(/^nrefs:1\|/);
+    expect(r.stderr.match(/counted once/g)).toHaveLength(2);
+  }, 120_000);
+
+  it('score: a FIFO item is an error record (no hang); CSV cells from the manifest are neutralised', () => {
+    const sub = join(dir, 'batch');
+    mkdirSync(sub);
+    execFileSync('mkfifo', [join(sub, 'fifo.txt')]);
+    writeFileSync(join(sub, 'ref.txt'), readFileSync(REF));
+    const manifest = join(sub, 'm.jsonl');
+    writeFileSync(manifest, `${JSON.stringify({ id: '=HYPERLINK("http://evil","x")\u001b]52;c;aGk=\u0007', mt: 'fifo.txt', refs: ['ref.txt'] })}\n`);
+    const r = mtdiff(['score', '--input', manifest, '-f', 'csv']);
+    expect(r.code).toBe(2);
+    const row = r.stdout.trim().split('\n')[1]!;
+    expect(row).toMatch(/^"'=HYPERLINK/);
+    expect(row).toMatch(/named pipe/);
+    expect(r.stdout + r.stderr).not.toMatch(ESC);
+  }, 120_000);
+});
