@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { createAnalyzer } from '../analyze.js';
-import { usageError } from '../core/errors.js';
+import { outputError, usageError } from '../core/errors.js';
 import { escapeControls } from '../format/sanitize.js';
 import { identities, refuseInputAsOutput } from '../io/same-file.js';
-import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { defaultReviewPath, failedReviewSaves, loadReview, type ReviewFile } from '../review/file.js';
 import { addCommonOptions } from './options.js';
 import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
 
@@ -66,6 +66,8 @@ export function registerReview(program: Command): void {
     } finally {
       process.stdout.write(LEAVE_SCREEN);
     }
+    const failed = failedReviewSaves();
+    if (failed > 0) throw outputError(`${reviewPath}: ${failed} save${failed === 1 ? '' : 's'} failed; the last decisions shown were not all written`);
     if (final) {
       const decided = Object.keys(final.decisions).length;
       process.stderr.write(`mtdiff: review saved to ${escapeControls(reviewPath)} (${decided} decision${decided === 1 ? '' : 's'})\n`);

@@ -20,7 +20,7 @@ describe('CSV cells are data (OWASP CSV injection)', () => {
     const cells = (parse(csvLines(rows)) as string[][]).map((r) => r[0]);
     cells.forEach((cell, i) => {
       expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-      expect(cell.replace(/^'/, '').replace('\\t', '\t').replace('\\r', '\r')).toBe(ids[i]);
+      expect(cell!.replace(/^'/, '').replace('\\t', '\t').replace('\\r', '\r')).toBe(ids[i]);
     });
     expect(cells.at(-1)).toBe('plain id');
   });
