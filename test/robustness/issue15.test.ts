@@ -177,3 +177,18 @@ describe('sane results and batch items (loads the model)', () => {
     expect(r.stdout + r.stderr).not.toMatch(ESC);
   }, 120_000);
 });
+
+describe('--report-dir never writes over an input (loads the model)', () => {
+  it('an item report named like an MT file in the report directory is not written: error line, exit 5', () => {
+    const sub = join(dir, 'rd');
+    mkdirSync(sub);
+    // reportFileName('a') is a.md: the MT itself.
+    writeFileSync(join(sub, 'a.md'), STORY);
+    writeFileSync(join(sub, 'ref.txt'), readFileSync(REF));
+    writeFileSync(join(sub, 'm.jsonl'), `${JSON.stringify({ id: 'a', mt: 'a.md', refs: ['ref.txt'] })}\n`);
+    const r = mtdiff(['score', '--input', join(sub, 'm.jsonl'), '--report-dir', sub]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/mtdiff: error: a: .*a\.md: the report would overwrite an input file/);
+    expect(readFileSync(join(sub, 'a.md'), 'utf8')).toBe(STORY);
+  }, 120_000);
+});
