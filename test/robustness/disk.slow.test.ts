@@ -111,10 +111,9 @@ describe('no hangs', () => {
     const ended = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
     const early = await Promise.race([ended, new Promise((r) => setTimeout(() => r('running'), 60_000))]);
     if (early === 'running') child.kill('SIGTERM');
-    const started = Date.now();
-    const code = await ended;
+    const code = await Promise.race([ended, new Promise((r) => setTimeout(() => r('ignored SIGTERM'), 10_000))]);
+    if (code === 'ignored SIGTERM') child.kill('SIGKILL');
     // Either it finished on its own (the FIFO is refused) or SIGTERM ended it within seconds.
     expect([2, 143]).toContain(code);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
