@@ -135,10 +135,12 @@ try {
 }
 
 const slope = exponent(results);
+/** The local slope from the previous size: a fixed start-up cost flattens the global fit, not this. */
+const local = (r, i) => (i === 0 ? '' : exponent([results[i - 1], r]).toFixed(2));
 const table = [
-  '| MT size | sentences | flags | runs | time (s, median) | s per MB | peak RSS (MB) |',
-  '|---|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.label} | ${r.sentences} | ${r.flags} | ${r.runs} | ${r.seconds.toFixed(2)} | ${(r.seconds / (r.bytes / 1e6)).toFixed(1)} | ${r.rssMb.toFixed(0)} |`),
+  '| MT size | sentences | flags | runs | time (s, median) | s per MB | exponent from previous size | peak RSS (MB) |',
+  '|---|---|---|---|---|---|---|---|',
+  ...results.map((r, i) => `| ${r.label} | ${r.sentences} | ${r.flags} | ${r.runs} | ${r.seconds.toFixed(2)} | ${(r.seconds / (r.bytes / 1e6)).toFixed(1)} | ${local(r, i)} | ${r.rssMb.toFixed(0)} |`),
 ].join('\n');
 process.stdout.write(`${JSON.stringify({ exponent: Number(slope.toFixed(3)), results }, null, 2)}\n\n${table}\n\nfitted exponent ${slope.toFixed(2)}\n`);
 
