@@ -59,12 +59,16 @@ export const CSV_COLUMNS = ['id', 'mt', 'score', 'mqm', 'mqmPer100', 'words', ..
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * A text cell as data: control characters escaped (CSV goes to terminals too) and a would-be formula
+ * A text cell as data: control characters but line breaks escaped (CSV goes to terminals too), a would-be formula
  * prefixed with a quote, as OWASP recommends. The JSON and JSONL records keep the exact text.
  */
 export function csvText(value: string): string {
   const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return escapeControls(text.replace(/\t/g, '\\t'));
+  // Line breaks are data CSV can quote; every other control is escaped.
+  return text
+    .split('\n')
+    .map((line) => escapeControls(line.replace(/\t/g, '\\t')))
+    .join('\n');
 }
 
 /** The summary columns only; an error record leaves the score columns empty. */

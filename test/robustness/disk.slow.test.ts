@@ -116,4 +116,19 @@ describe('no hangs', () => {
     // Either it finished on its own (the FIFO is refused) or SIGTERM ended it within seconds.
     expect([2, 143]).toContain(code);
   });
+
+  it.each([
+    ['score', (m: string) => ['score', '--input', m, '--allow-outside', '--no-cache']],
+    ['check', () => ['check', MT, ...REFS]],
+  ])('SIGTERM mid-run ends %s within seconds, with status 143', async (_name, args) => {
+    const manifest = join(work, 'many.jsonl');
+    writeFileSync(manifest, Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `i${i}`, mt: MT, refs: REFS })).join('\n'));
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args(manifest)], { stdio: 'ignore' });
+    const ended = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGTERM' ? 143 : null))));
+    await new Promise((r) => setTimeout(r, 2500));
+    child.kill('SIGTERM');
+    const code = await Promise.race([ended, new Promise((r) => setTimeout(() => r('still running'), 15_000))]);
+    if (code === 'still running') child.kill('SIGKILL');
+    expect(code).toBe(143);
+  });
 });

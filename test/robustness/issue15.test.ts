@@ -3,6 +3,7 @@
  * against; all of them end with one stderr line, a documented exit code and no changed input.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,6 +125,24 @@ describe('arguments are validated before work starts', () => {
   });
 });
 
+describe('a model that cannot be parsed', () => {
+  it('whose checksum matches the registry: exit 4 with one line, no runtime stack trace', () => {
+    const models = join(dir, 'bad-models');
+    const src = join(ROOT, 'models');
+    const registry = JSON.parse(readFileSync(join(src, 'registry.json'), 'utf8')) as { default: string; models: Record<string, { files: Record<string, string> }> };
+    const name = registry.default;
+    const entry = registry.models[name]!;
+    for (const f of Object.keys(entry.files)) {
+      mkdirSync(join(models, name, f, '..'), { recursive: true });
+      const garbage = f.endsWith('.onnx') ? Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 97 + 13) % 256)) : readFileSync(join(src, name, f));
+      writeFileSync(join(models, name, f), garbage);
+      entry.files[f] = createHash('sha256').update(garbage).digest('hex');
+    }
+    writeFileSync(join(models, 'registry.json'), JSON.stringify(registry));
+    oneLine(mtdiff(['check', SEEDS[0]!, SEEDS[1]!], { env: { MTDIFF_MODELS_DIR: models } }), 4, /cannot load model/);
+  }, 120_000);
+});
+
 describe('every byte from an input is data', () => {
   it('a file name with an OSC sequence is escaped in the error line', () => {
     const name = join(dir, 'title\u001b]0;pwned\u0007.txt');
@@ -149,6 +168,16 @@ describe('clean exits', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(141);
     expect(stderr).not.toMatch(/Error|\n\s+at /);
+  }, 120_000);
+});
+
+describe('clean exits on stderr too', () => {
+  it('EPIPE on stderr (score ... 2>&1 | head -1) ends with 141, not a silent half-run', async () => {
+    const manifest = file('pipe-m.jsonl', `${JSON.stringify({ id: 'a', mt: join(ROOT, SEEDS[0]!), refs: [REF] })}\n`);
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'score', '--input', manifest, '--allow-outside', '--no-cache'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(141);
   }, 120_000);
 });
 
