@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyReview } from '../../src/review/file.js';
 import { mtdiff, ROOT, SEEDS } from '../cli/run.js';
@@ -222,4 +223,25 @@ describe('--report-dir never writes over an input (loads the model)', () => {
     expect(r.stderr).toMatch(/mtdiff: error: a: .*a\.md: the report would overwrite an input file/);
     expect(readFileSync(join(sub, 'a.md'), 'utf8')).toBe(STORY);
   }, 120_000);
+});
+
+describe('damaged cache (loads the model)', () => {
+  it('random bytes in cached vectors are recomputed: the same scores and the same --fail-under verdict as a clean cache', () => {
+    const cache = join(dir, 'cache');
+    const manifest = file('cache-m.jsonl', `${JSON.stringify({ id: 'a', mt: join(ROOT, SEEDS[0]!), refs: [REF] })}\n`);
+    const args = ['score', '--input', manifest, '--allow-outside', '--cache-dir', cache, '--fail-under', '0.99'];
+    const clean = mtdiff(args);
+    expect(clean.code).toBe(1);
+    const Database = createRequire(import.meta.url)('better-sqlite3');
+    const db = new Database(join(cache, 'embeddings.sqlite'));
+    // Same lengths, random contents: only a checksum can tell.
+    for (const row of db.prepare('SELECT model, hash, length(vectors) AS n FROM embeddings').all() as { model: string; hash: Buffer; n: number }[]) {
+      db.prepare('UPDATE embeddings SET vectors = ? WHERE model = ? AND hash = ?').run(Buffer.from(Array.from({ length: row.n }, (_, i) => (i * 131 + 7) % 256)), row.model, row.hash);
+    }
+    db.close();
+    const damaged = mtdiff(args);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toBe(clean.stdout);
+    expect(damaged.stderr).not.toMatch(/NaN/);
+  }, 180_000);
 });
