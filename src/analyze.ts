@@ -149,9 +149,16 @@ function assemble(
   // Calibrated on parallel references (MQM data); comparable references share few words by nature, so there the
   // deviation is semantic only (config SCORE_COMPARABLE).
   const weights = mode === 'parallel' ? SCORE : SCORE_COMPARABLE;
+  // Grouped once: filtering all flags per sentence is quadratic on long articles.
+  const bySentence = new Map<number, Flag[]>();
+  for (const f of flags) {
+    const list = bySentence.get(f.sentence);
+    if (list) list.push(f);
+    else bySentence.set(f.sentence, [f]);
+  }
   const weighted = aligned.map((s) => {
     const words = wordCount(mt, s);
-    s.mqm = mqmPenalty(flags.filter((f) => f.sentence === s.index));
+    s.mqm = mqmPenalty(bySentence.get(s.index) ?? []);
     const features = sentenceFeatures(mt.sentences[s.index]!, refs, s);
     s.score = round(qualityScore(features, weights));
     s.chrf = round(features.chrf);

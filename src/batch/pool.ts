@@ -67,7 +67,7 @@ class WorkerScorer implements Scorer {
     } catch (err) {
       // A crashed worker costs its chunk (as error records), not the run; the next chunk starts a new one.
       const reason = `worker failed: ${(err as Error).message.split('\n')[0]}`;
-      return { records: entries.map((e) => errorRecord(entryId(e), reason)), warnings: [] };
+      return { records: entries.map((e) => errorRecord(entryId(e), reason)), warnings: [], failedWrites: [] };
     }
   }
 

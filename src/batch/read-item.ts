@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import type { TextInput } from '../analyze.js';
 import { inputError, MtdiffError } from '../core/errors.js';
 import { readText } from '../io/read.js';
+import { uniqueRefs } from '../io/unique.js';
 import { isInside, type BatchItem } from './manifest.js';
 
 /** The lexical check in the manifest cannot see symlinks; this one, done when reading, can. */
@@ -15,8 +16,11 @@ function checkRealPath(root: string, path: string, label: string): void {
   if (!isInside(realpathSync(root), real)) throw inputError(`${label}: resolves outside the manifest's directory (allow with --allow-outside)`);
 }
 
-/** Reads one item's texts with every check `check` applies; any failure is an MtdiffError for this item only. */
-export function readItem(item: BatchItem, maxBytes?: number): { mt: TextInput; refs: TextInput[] } {
+/**
+ * Reads one item's texts with every check `check` applies; any failure is an MtdiffError for this item only.
+ * A repeated reference counts once; `warnings` says which.
+ */
+export function readItem(item: BatchItem, maxBytes?: number): { mt: TextInput; refs: TextInput[]; warnings: string[] } {
   const read = (label: string, path: string): TextInput => {
     if (item.root) checkRealPath(item.root, path, label);
     try {
@@ -27,5 +31,7 @@ export function readItem(item: BatchItem, maxBytes?: number): { mt: TextInput; r
       throw err;
     }
   };
-  return { mt: read(item.mt, item.mtPath), refs: item.refs.map((r, i) => read(r, item.refPaths[i]!)) };
+  const mt = read(item.mt, item.mtPath);
+  const unique = uniqueRefs(item.refs.map((r, i) => ({ ...read(r, item.refPaths[i]!), path: item.refPaths[i]! })));
+  return { mt, refs: unique.refs.map(({ id, text }) => ({ id, text })), warnings: unique.warnings.map((w) => `${item.id}: ${w}`) };
 }

@@ -1,6 +1,7 @@
 /** One output record per manifest entry: the scores of an analysed item, or why it could not be analysed. */
 import { stringify } from 'csv-stringify/sync';
 import { CATEGORIES, SEVERITIES, type Analysis, type Category, type Flag, type Severity } from '../core/types.js';
+import { escapeControls } from '../format/sanitize.js';
 import type { ManifestEntry } from './manifest.js';
 
 export interface ScoreRecord {
@@ -54,11 +55,27 @@ export function jsonlLine(record: BatchRecord): string {
 
 export const CSV_COLUMNS = ['id', 'mt', 'score', 'mqm', 'mqmPer100', 'words', ...SEVERITIES, 'error'] as const;
 
+/** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as data: control characters but line breaks escaped (CSV goes to terminals too), a would-be formula
+ * prefixed with a quote, as OWASP recommends. The JSON and JSONL records keep the exact text.
+ */
+export function csvText(value: string): string {
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  // Line breaks are data CSV can quote; every other control is escaped.
+  return text
+    .split('\n')
+    .map((line) => escapeControls(line.replace(/\t/g, '\\t')))
+    .join('\n');
+}
+
 /** The summary columns only; an error record leaves the score columns empty. */
 export function csvRow(record: BatchRecord): string[] {
-  if (isError(record)) return [record.id, '', '', '', '', '', '', '', '', record.error];
+  if (isError(record)) return [csvText(record.id), '', '', '', '', '', '', '', '', csvText(record.error)];
   const r = record;
-  return [r.id, r.mt, String(r.score), String(r.mqm), String(r.mqmPer100), String(r.words), ...SEVERITIES.map((s) => String(r.counts[s])), ''];
+  return [csvText(r.id), csvText(r.mt), String(r.score), String(r.mqm), String(r.mqmPer100), String(r.words), ...SEVERITIES.map((s) => String(r.counts[s])), ''];
 }
 
 export function csvLines(rows: string[][]): string {

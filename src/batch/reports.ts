@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analysis } from '../core/types.js';
+import { refuseInputAsOutput } from '../io/same-file.js';
 import { writeFileAtomic } from '../io/write.js';
 import { renderIndex, type IndexEntry } from '../report/index-page.js';
 import { renderReport } from '../report/markdown.js';
@@ -37,14 +38,26 @@ function reviewFor(mtPath: string, mt: string, mtText: string, warnings: string[
 export interface ReportTarget {
   dir: string;
   date: string;
+  /** Identities (same-file.ts) of the run's inputs: a report is never written over one. */
+  inputs?: ReadonlySet<string>;
 }
 
-export function writeItemReport(target: ReportTarget, item: { id: string; mt: string; mtPath: string; mtText: string }, analysis: Analysis, warnings: string[]): void {
-  const review = reviewFor(item.mtPath, item.mt, item.mtText, warnings);
+function writeReportFile(target: ReportTarget, path: string, text: string): void {
+  if (target.inputs) refuseInputAsOutput(path, target.inputs, 'the report');
+  writeFileAtomic(path, text);
+}
+
+export function writeItemReport(
+  target: ReportTarget,
+  item: { id: string; mt: string; mtPath: string; mtText: string },
+  analysis: Analysis,
+  out: { warnings: string[]; failedWrites: string[] },
+): void {
+  const review = reviewFor(item.mtPath, item.mt, item.mtText, out.warnings);
   try {
-    writeFileAtomic(join(target.dir, reportFileName(item.id)), renderReport(analysis, { review, date: target.date }));
+    writeReportFile(target, join(target.dir, reportFileName(item.id)), renderReport(analysis, { review, date: target.date }));
   } catch (err) {
-    warnings.push(`${item.id}: ${(err as Error).message}`);
+    out.failedWrites.push(`${item.id}: ${(err as Error).message}`);
   }
 }
 
@@ -72,5 +85,5 @@ export function writeIndex(target: ReportTarget, records: readonly BatchRecord[]
   const entries: IndexEntry[] = records.map((r) =>
     isError(r) ? { id: r.id, path: reportFileName(r.id), error: r.error } : { id: r.id, path: reportFileName(r.id), analysis: headline(r) },
   );
-  writeFileAtomic(join(target.dir, INDEX_FILE), renderIndex(entries, target.date));
+  writeReportFile(target, join(target.dir, INDEX_FILE), renderIndex(entries, target.date));
 }

@@ -1,9 +1,11 @@
 /** `mtdiff score`: the whole batch run, from manifest to records, reports and exit code. */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalyzeOptions } from '../analyze.js';
 import { EXIT, outputError, usageError } from '../core/errors.js';
 import { escapeControls } from '../format/sanitize.js';
+import { identities, refuseInputAsOutput } from '../io/same-file.js';
+import { ensureDir } from '../io/write.js';
+import { defaultReviewPath } from '../review/file.js';
 import { loadEntries, type SourceOptions } from './entries.js';
 import type { ManifestEntry } from './manifest.js';
 import { createWorkerScorers, runOrdered } from './pool.js';
@@ -54,11 +56,23 @@ function once(fn: (message: string) => void): (message: string) => void {
   };
 }
 
+/** Every file the run reads (manifest, texts, review files): none of them may be written. */
+function inputIdentities(o: BatchOptions, entries: readonly ManifestEntry[]): Set<string> {
+  const paths = o.input === undefined ? [] : [o.input];
+  for (const e of entries) {
+    if (e.kind !== 'item') continue;
+    paths.push(e.item.mtPath, defaultReviewPath(e.item.mtPath), ...e.item.refPaths);
+  }
+  return identities(paths);
+}
+
 /** Runs the batch and returns the exit code (EXIT); fatal problems (model, output) throw MtdiffErrors. */
 export async function runBatch(o: BatchOptions): Promise<number> {
   if (o.resume && !o.output) throw usageError('--resume needs --output FILE (the JSONL file to carry on)');
   if (o.resume && o.format !== 'jsonl') throw usageError('--resume works with --format jsonl (json and csv are written whole at the end)');
   const entries = selectShard(loadEntries(o), o.shard);
+  const inputs = inputIdentities(o, entries);
+  if (o.output !== undefined) refuseInputAsOutput(o.output, inputs, '--output');
   const previous = o.resume ? prepareResume(o.output!) : { records: [], unreadable: 0 };
   let log: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
   if (previous.unreadable) log(`mtdiff: warning: ${previous.unreadable} lines of ${escapeControls(o.output!)} are not records; left as they are`);
@@ -69,9 +83,9 @@ export async function runBatch(o: BatchOptions): Promise<number> {
 
   let report: ReportTarget | undefined;
   if (o.reportDir !== undefined) {
-    report = { dir: resolve(o.reportDir), date: o.date };
+    report = { dir: resolve(o.reportDir), date: o.date, inputs };
     try {
-      mkdirSync(report.dir, { recursive: true });
+      ensureDir(report.dir);
     } catch (err) {
       throw outputError(`cannot create ${o.reportDir}: ${(err as Error).message}`);
     }
@@ -89,6 +103,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     chunks.length === 0 ? [] : o.jobs > 1 ? await createWorkerScorers(setup, Math.min(o.jobs, chunks.length), warnCache) : [await createLocalScorer(setup, warnCache)];
 
   const summary = new Summary(o.failUnder);
+  let failedWrites = 0;
   const all: BatchRecord[] = report ? [...previous.records] : [];
   previous.records.forEach((r) => summary.add(r));
   let progress: BatchProgress | undefined;
@@ -116,6 +131,8 @@ export async function runBatch(o: BatchOptions): Promise<number> {
         if (report) all.push(record);
       }
       for (const w of result.warnings) log(`mtdiff: warning: ${escapeControls(w)}`);
+      for (const f of result.failedWrites) log(`mtdiff: error: ${escapeControls(f)}`);
+      failedWrites += result.failedWrites.length;
       progress!.tick(result.records.length);
     });
     sink.finish();
@@ -128,5 +145,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   if (report) writeIndex(report, all);
   process.stderr.write(`${summary.lines().join('\n')}\n`);
   const tally = summary.tally();
+  // A report that was not written is lost output, whatever the scores say.
+  if (failedWrites > 0) return EXIT.output;
   return tally.errors > 0 ? EXIT.input : tally.belowThreshold > 0 ? EXIT.belowThreshold : EXIT.ok;
 }

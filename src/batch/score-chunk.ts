@@ -16,6 +16,8 @@ export interface ChunkResult {
   records: BatchRecord[];
   /** Lines for stderr that do not change any record (e.g. a report written without a broken review file). */
   warnings: string[];
+  /** Outputs that could not be written (a --report-dir report): the run ends with exit 5. */
+  failedWrites: string[];
 }
 
 const messageOf = (err: unknown): string => ((err as Error)?.message ?? String(err)).split('\n')[0]!;
@@ -33,6 +35,7 @@ interface Ready {
 export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestEntry[], options: ChunkOptions): Promise<ChunkResult> {
   const records = new Array<BatchRecord>(entries.length);
   const warnings: string[] = [];
+  const failedWrites: string[] = [];
   const ready: Ready[] = [];
   entries.forEach((entry, slot) => {
     if (entry.kind === 'error') {
@@ -40,14 +43,19 @@ export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestE
       return;
     }
     try {
-      ready.push({ slot, item: entry.item, inputs: readItem(entry.item, options.maxBytes) });
+      const { warnings: repeated, ...inputs } = readItem(entry.item, options.maxBytes);
+      warnings.push(...repeated);
+      ready.push({ slot, item: entry.item, inputs });
     } catch (err) {
       records[slot] = errorRecord(entry.item.id, messageOf(err));
     }
   });
   const done = (r: Ready, analysis: Analysis): void => {
-    if (options.report) writeItemReport(options.report, { ...r.item, mtText: r.inputs.mt.text }, analysis, warnings);
-    records[r.slot] = scoreRecord(r.item.id, r.item.mt, analysis);
+    if (options.report) writeItemReport(options.report, { ...r.item, mtText: r.inputs.mt.text }, analysis, { warnings, failedWrites });
+    // A score that is not a number (bad vectors) must never reach the records or the --fail-under gate.
+    records[r.slot] = Number.isFinite(analysis.score)
+      ? scoreRecord(r.item.id, r.item.mt, analysis)
+      : errorRecord(r.item.id, 'analysis failed: the score is not a number (damaged embedding vectors?)');
   };
   try {
     const analyses = await analyzer.analyzeMany(
@@ -64,5 +72,5 @@ export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestE
       }
     }
   }
-  return { records, warnings };
+  return { records, warnings, failedWrites };
 }

@@ -3,9 +3,9 @@
  * every finished record whole (and `--resume` can carry on); json and csv files are written atomically at
  * the end. Without --output, stdout carries the records and nothing else.
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync } from 'node:fs';
 import { outputError } from '../core/errors.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeAll, writeFileAtomic } from '../io/write.js';
 import { CSV_HEADER, csvLines, csvRow, jsonlLine, type BatchRecord } from './record.js';
 
 export type OutputFormat = 'jsonl' | 'json' | 'csv';
@@ -29,12 +29,26 @@ class JsonlFile implements Sink {
     }
   }
 
+  /** A record that cannot be written whole is cut off again, so the file never ends in a torn line. */
   write(record: BatchRecord): void {
+    let before: number | undefined;
     try {
-      writeSync(this.fd, jsonlLine(record));
+      before = fstatSync(this.fd).size;
+      writeAll(this.fd, jsonlLine(record));
       fsyncSync(this.fd);
     } catch (err) {
-      throw outputError(`cannot write ${this.path}: ${(err as Error).message}`);
+      if (before !== undefined) this.cutBack(before);
+      const code = (err as { code?: string }).code;
+      throw outputError(`cannot write ${this.path}: ${code === 'ENOSPC' ? 'no space left on device' : (err as Error).message}`);
+    }
+  }
+
+  private cutBack(size: number): void {
+    try {
+      ftruncateSync(this.fd, size);
+      fsyncSync(this.fd);
+    } catch {
+      // --resume drops a torn last line, so a file that cannot even be truncated still resumes
     }
   }
 

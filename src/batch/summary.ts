@@ -30,7 +30,8 @@ export class Summary {
       items: n + this.errors.length,
       ok: n,
       errors: this.errors.length,
-      belowThreshold: this.failUnder === undefined ? 0 : this.scores.filter((s) => s.score < this.failUnder!).length,
+      // Written as "not at or above": a score that is not a number fails the gate instead of passing it.
+      belowThreshold: this.failUnder === undefined ? 0 : this.scores.filter((s) => !(s.score >= this.failUnder!)).length,
       meanScore: n ? this.scores.reduce((sum, s) => sum + s.score, 0) / n : undefined,
     };
   }

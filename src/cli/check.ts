@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { createAnalyzer } from '../analyze.js';
 import { formatJson } from '../format/json.js';
 import { formatText } from '../format/text.js';
@@ -17,7 +17,7 @@ export function registerCheck(program: Command): void {
       .description('analyse one machine-translated article against reference articles')
       .argument('<mt>', 'the machine-translated article (UTF-8 text)')
       .argument('<refs...>', 'English reference articles on the same story')
-      .option('-f, --format <format>', 'text (for people) or json (stable contract)', 'text'),
+      .addOption(new Option('-f, --format <format>', 'text (for people) or json (stable contract)').choices(['text', 'json']).default('text')),
   ).action(async (mtPath: string, refPaths: string[], opts: CheckOptions) => {
     const { mt, refs } = readInputs(mtPath, refPaths, opts);
     const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });

@@ -4,6 +4,7 @@ import { readText } from '../io/read.js';
 import { parseMqmTsv } from '../eval/mqm-tsv.js';
 import { requireReference } from '../eval/collect.js';
 import { evaluateMqm, itemRecord, type FoldMode } from '../eval/run.js';
+import { identities, refuseInputAsOutput } from '../io/same-file.js';
 import { writeFileAtomic } from '../io/write.js';
 import { formatEvalText } from '../eval/format.js';
 import { parsePositiveInt } from './inputs.js';
@@ -38,6 +39,7 @@ export function registerEval(program: Command): void {
     .option('--model <name>', 'model name from models/registry.json')
     .option('--items <file>', 'also write every system segment (features, scores, flags, expert errors) as JSON Lines')
     .action(async (file: string, opts: EvalMqmOptions) => {
+      if (opts.items) refuseInputAsOutput(opts.items, identities([file]), '--items');
       const segments = parseMqmTsv(readText(file, { maxBytes: opts.maxBytes ?? MQM_MAX_BYTES }), file);
       requireReference(segments, opts.referenceSystem);
       const analyzer = await createAnalyzer({ model: opts.model });

@@ -3,6 +3,8 @@ import type { AlignMode, Analysis } from '../core/types.js';
 import { usageError } from '../core/errors.js';
 import type { TextInput, AnalyzeOptions } from '../analyze.js';
 import { readText } from '../io/read.js';
+import { uniqueRefs } from '../io/unique.js';
+import { escapeControls } from '../format/sanitize.js';
 import { readGlossary } from '../detect/glossary-file.js';
 import { missingSourceDictionary } from '../detect/lexicon/languages.js';
 
@@ -40,8 +42,9 @@ export function parseConfidence(value: string): number {
 export function readInputs(mtPath: string, refPaths: readonly string[], opts: CommonOptions): { mt: TextInput; refs: TextInput[] } {
   if (refPaths.length === 0) throw usageError('give at least one reference file after the MT file');
   const mt = { id: mtPath, text: readText(mtPath, { maxBytes: opts.maxBytes }) };
-  const refs = refPaths.map((p) => ({ id: p, text: readText(p, { maxBytes: opts.maxBytes }) }));
-  return { mt, refs };
+  const unique = uniqueRefs(refPaths.map((p) => ({ id: p, path: p, text: readText(p, { maxBytes: opts.maxBytes }) })));
+  for (const w of unique.warnings) process.stderr.write(`mtdiff: warning: ${escapeControls(w)}\n`);
+  return { mt, refs: unique.refs.map(({ id, text }) => ({ id, text })) };
 }
 
 export function parseLanguage(value: string): string {

@@ -3,6 +3,7 @@ import './guard.js';
 import { Command, CommanderError } from 'commander';
 import { EXIT, MtdiffError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
+import { escapeControls } from '../format/sanitize.js';
 import { registerCheck } from './check.js';
 import { applyProjectConfig } from './project-config.js';
 import { registerEval } from './eval.js';
@@ -10,8 +11,19 @@ import { registerReport } from './report.js';
 import { registerReview } from './review.js';
 import { registerScore } from './score.js';
 
+/** 128 + SIGPIPE: what a shell reports for a program stopped by a closed pipe (`mtdiff check ... | head`). */
+export const EXIT_PIPE = 141;
+
+// A reader that went away (head, a closed terminal) ends the command quietly: nothing is left to tell it.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    process.exit(err.code === 'EPIPE' ? EXIT_PIPE : EXIT.output);
+  });
+}
+
+/** File names and ids in messages are input bytes: escaped, so they cannot drive the terminal. */
 function fail(message: string, code: number): never {
-  process.stderr.write(`mtdiff: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`mtdiff: ${escapeControls(message.split('\n')[0]!)}\n`);
   process.exit(code);
 }
 
@@ -21,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
     .description('Review machine translation against English coverage of the same story')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map(escapeControls).join('\n')) })
     .hook('preAction', (_program, command) => applyProjectConfig(command));
   registerCheck(program);
   registerReview(program);

@@ -1,11 +1,12 @@
 import { today } from '../io/dates.js';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, parse, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, parse } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { createAnalyzer } from '../analyze.js';
-import { inputError, outputError, usageError } from '../core/errors.js';
+import { inputError, outputError } from '../core/errors.js';
 import { escapeControls } from '../format/sanitize.js';
-import { writeFileAtomic } from '../io/write.js';
+import { identities, refuseInputAsOutput } from '../io/same-file.js';
+import { ensureDir, writeFileAtomic } from '../io/write.js';
 import { renderReport } from '../report/markdown.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
 import { addCommonOptions } from './options.js';
@@ -20,7 +21,8 @@ interface ReportOptions extends CommonOptions {
 
 /** A real calendar date in YYYY-MM-DD (2026-02-30 is refused rather than silently rolled over). */
 export function parseDate(value: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const date = new Date(`${value}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   if (!ok) throw new InvalidArgumentError('use a date like 2026-01-31');
   return value;
 }
@@ -29,21 +31,21 @@ export function defaultOutPath(mtPath: string): string {
   return join('reports', `${parse(mtPath).name}.md`);
 }
 
-/** An explicit --review-file must exist; the default one is used only when it does. */
-function review(opts: ReportOptions, mtPath: string, mtText: string): ReviewFile | undefined {
+/** The review file in use: an explicit --review-file must exist; the default one is used only when it does. */
+function reviewPath(opts: ReportOptions, mtPath: string): string | undefined {
   if (opts.reviewFile !== undefined) {
     if (!existsSync(opts.reviewFile)) throw inputError(`${opts.reviewFile}: review file not found`);
-    return loadReview(opts.reviewFile, mtPath, mtText);
+    return opts.reviewFile;
   }
   const fallback = defaultReviewPath(mtPath);
-  return existsSync(fallback) ? loadReview(fallback, mtPath, mtText) : undefined;
+  return existsSync(fallback) ? fallback : undefined;
 }
 
 /** Fails before the analysis, not after it, when the report could not or should not be written there. */
 function prepareOut(out: string, inputs: readonly string[]): void {
-  if (inputs.some((p) => resolve(p) === resolve(out))) throw usageError(`${out}: the report would overwrite an input file`);
+  refuseInputAsOutput(out, identities(inputs), 'the report');
   try {
-    mkdirSync(dirname(out), { recursive: true });
+    ensureDir(dirname(out));
   } catch (err) {
     throw outputError(`cannot write ${out}: ${(err as Error).message}`);
   }
@@ -61,9 +63,10 @@ export function registerReport(program: Command): void {
       .option('--date <YYYY-MM-DD>', 'date printed in the report (default: today, UTC), for reproducible output', parseDate),
   ).action(async (mtPath: string, refPaths: string[], opts: ReportOptions) => {
     const { mt, refs } = readInputs(mtPath, refPaths, opts);
-    const decisions = review(opts, mtPath, mt.text);
+    const reviewFile = reviewPath(opts, mtPath);
+    const decisions: ReviewFile | undefined = reviewFile === undefined ? undefined : loadReview(reviewFile, mtPath, mt.text);
     const out = opts.out ?? defaultOutPath(mtPath);
-    prepareOut(out, [mtPath, ...refPaths, ...(opts.reviewFile ? [opts.reviewFile] : [])]);
+    prepareOut(out, [mtPath, ...refPaths, ...(reviewFile === undefined ? [] : [reviewFile])]);
     const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });
     const analysis = await analyzer.analyze(mt, refs, analyzeOptions(opts), stderrProgress());
     warnAnalysis(analysis);

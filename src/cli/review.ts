@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { createAnalyzer } from '../analyze.js';
-import { usageError } from '../core/errors.js';
+import { outputError, usageError } from '../core/errors.js';
 import { escapeControls } from '../format/sanitize.js';
-import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { identities, refuseInputAsOutput } from '../io/same-file.js';
+import { defaultReviewPath, failedReviewSaves, loadReview, type ReviewFile } from '../review/file.js';
 import { addCommonOptions } from './options.js';
 import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
 
@@ -24,6 +25,7 @@ export function registerReview(program: Command): void {
       .argument('<refs...>', 'English reference articles on the same story')
       .option('--review-file <path>', 'where decisions are kept (default: <mt>.review.json next to the MT file)'),
   ).action(async (mtPath: string, refPaths: string[], opts: ReviewOptions) => {
+    refuseInputAsOutput(opts.reviewFile ?? defaultReviewPath(mtPath), identities([mtPath, ...refPaths]), 'the review file');
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw usageError('review needs an interactive terminal; use `mtdiff check` or `mtdiff report` instead');
     }
@@ -66,6 +68,8 @@ export function registerReview(program: Command): void {
     } finally {
       process.stdout.write(LEAVE_SCREEN);
     }
+    const failed = failedReviewSaves();
+    if (failed > 0) throw outputError(`${reviewPath}: ${failed} save${failed === 1 ? '' : 's'} failed; the last decisions shown were not all written`);
     if (final) {
       const decided = Object.keys(final.decisions).length;
       process.stderr.write(`mtdiff: review saved to ${escapeControls(reviewPath)} (${decided} decision${decided === 1 ? '' : 's'})\n`);

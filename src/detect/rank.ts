@@ -13,6 +13,36 @@ function mergeEvidence(a: Evidence[], b: Evidence[]): Evidence[] {
   return [...a, ...b.filter((e) => !seen.has(`${e.ref}#${e.index}`))];
 }
 
+/** A zero-width flag (an omission) may sit right at its sentence's end. */
+function holds(s: Sentence, f: RawFlag): boolean {
+  return f.start >= s.start && (f.start < s.end || (f.start === f.end && f.start === s.end));
+}
+
+/**
+ * The first sentence (in array order) holding a flag. Sentences in document order allow a binary search
+ * for the last one starting at or before the flag; only it and neighbours ending at the flag can hold it.
+ */
+function sentenceFinder(sentences: readonly Sentence[]): (f: RawFlag) => Sentence | undefined {
+  const ordered = sentences.every((s, i) => i === 0 || (s.start >= sentences[i - 1]!.end && s.start >= sentences[i - 1]!.start));
+  if (!ordered) return (f) => sentences.find((s) => holds(s, f));
+  return (f) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.start <= f.start) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // Earlier sentences can only hold it when they end exactly at the flag (empty ones, or at their end).
+    let found: Sentence | undefined;
+    for (let i = last; i >= 0 && sentences[i]!.end >= f.start; i--) if (holds(sentences[i]!, f)) found = sentences[i];
+    return found;
+  };
+}
+
 /**
  * The one ranking step: flags of different detectors on overlapping spans become one flag (the most severe
  * reading wins, evidence is pooled, the most confident calibrated estimate stands); then flags are ordered by position and tied to their sentence.
@@ -20,10 +50,17 @@ function mergeEvidence(a: Evidence[], b: Evidence[]): Evidence[] {
 export function rankFlags(raw: readonly RawFlag[], sentences: readonly Sentence[]): Flag[] {
   const sorted = [...raw].sort((a, b) => a.start - b.start || severityRank(a) - severityRank(b) || b.confidence - a.confidence);
   const merged: RawFlag[] = [];
+  // Flags come in start order and a merged flag only grows by merging, so one whose end lies at or before
+  // the current start can never host again: the sweep keeps just the open ones (in merge order, so the
+  // host found is the one a scan over all merged flags would find).
+  let open: RawFlag[] = [];
   for (const flag of sorted) {
-    const host = merged.find((m) => overlaps(m, flag) && (m.category === flag.category || m.detector !== flag.detector));
+    open = open.filter((m) => m.end > flag.start);
+    const host = open.find((m) => overlaps(m, flag) && (m.category === flag.category || m.detector !== flag.detector));
     if (!host) {
-      merged.push({ ...flag, evidence: [...flag.evidence] });
+      const fresh = { ...flag, evidence: [...flag.evidence] };
+      merged.push(fresh);
+      open.push(fresh);
       continue;
     }
     const lead = severityRank(flag) < severityRank(host) || (severityRank(flag) === severityRank(host) && flag.confidence > host.confidence) ? flag : host;
@@ -43,10 +80,10 @@ export function rankFlags(raw: readonly RawFlag[], sentences: readonly Sentence[
       detector: [...detectors].sort().join('+'),
     });
   }
+  const sentenceAt = sentenceFinder(sentences);
   return merged
     .map((f) => {
-      // A zero-width flag (an omission) may sit right at its sentence's end.
-      const sentence = sentences.find((s) => f.start >= s.start && (f.start < s.end || (f.start === f.end && f.start === s.end)))?.index ?? f.sentence ?? 0;
+      const sentence = sentenceAt(f)?.index ?? f.sentence ?? 0;
       const { features: _features, ...rest } = f;
       const flag: Flag = { ...rest, confidence: Math.round(f.confidence * 1000) / 1000, sentence };
       if (flag.suggestion === undefined) delete flag.suggestion;

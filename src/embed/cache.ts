@@ -29,7 +29,8 @@ const require = createRequire(import.meta.url);
 
 /** How long a connection waits for another process's write lock before giving up (then: no cache). */
 const CACHE_BUSY_TIMEOUT_MS = 2000;
-const SCHEMA_VERSION = 1;
+/** 2: rows carry a checksum (1 had none; its rows are dropped, it is a cache). */
+const SCHEMA_VERSION = 2;
 export const CACHE_FILE = 'embeddings.sqlite';
 
 /** `$MTDIFF_CACHE_DIR`, else `$XDG_CACHE_HOME/mtdiff`, else `~/.cache/mtdiff`. */
@@ -51,29 +52,39 @@ function textHash(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-interface Row {
+export interface Row {
   pieces: number;
   present: Buffer;
   vectors: Buffer;
+  checksum: Buffer;
+}
+
+/** Over everything a row says, so a flipped byte anywhere (disk, another program) is a miss, not a NaN score. */
+function rowChecksum(pieces: number, present: Buffer, vectors: Buffer): Buffer {
+  return createHash('sha256').update(`${pieces}|${present.length}|`).update(present).update(vectors).digest().subarray(0, 16);
 }
 
 /** Blob layout: the sentence vector, then the vector of every token whose `present` byte is 1. */
-function encodeRow(value: CachedVectors): Omit<Row, 'pieces'> {
+function encodeRow(value: CachedVectors): Row {
   const present = Buffer.from(value.tokenVectors.map((v) => (v ? 1 : 0)));
   const parts = [value.vector, ...value.tokenVectors.filter((v): v is Float32Array => v !== null)];
-  return { present, vectors: Buffer.concat(parts.map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength))) };
+  const vectors = Buffer.concat(parts.map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
+  return { pieces: value.pieces, present, vectors, checksum: rowChecksum(value.pieces, present, vectors) };
 }
 
-function decodeRow(row: Row): CachedVectors | undefined {
+/** Exported for tests: a row that fails any check is a miss, and the embedder recomputes (and rewrites) it. */
+export function decodeRow(row: Row): CachedVectors | undefined {
+  if (!Buffer.isBuffer(row.checksum) || !rowChecksum(row.pieces, row.present, row.vectors).equals(row.checksum)) return undefined;
   // The blob holds (1 + present tokens) vectors of equal length; a blob that cannot be split so is a miss.
   const count = row.present.reduce((n, b) => n + b, 0) + 1;
-  const dimensions = row.vectors.byteLength / 4 / count;
-  if (!Number.isInteger(dimensions) || dimensions === 0) return undefined;
+  const dims = row.vectors.byteLength / 4 / count;
+  if (!Number.isInteger(dims) || dims === 0) return undefined;
   // Copy: SQLite's buffer need not be 4-byte aligned, and Float32Array views must be.
   const all = new Float32Array(row.vectors.buffer.slice(row.vectors.byteOffset, row.vectors.byteOffset + row.vectors.byteLength));
+  if (!all.every(Number.isFinite)) return undefined;
   let k = 1;
-  const tokenVectors = [...row.present].map((b) => (b ? all.subarray(dimensions * k, dimensions * ++k) : null));
-  return { vector: all.subarray(0, dimensions), tokenVectors, pieces: row.pieces };
+  const tokenVectors = [...row.present].map((b) => (b ? all.subarray(dims * k, dims * ++k) : null));
+  return { vector: all.subarray(0, dims), tokenVectors, pieces: row.pieces };
 }
 
 export interface CacheOptions {
@@ -107,18 +118,21 @@ export class SqliteEmbeddingStore implements EmbeddingStore {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       const version = db.pragma('user_version', { simple: true }) as number;
-      if (version !== 0 && version !== SCHEMA_VERSION) throw new Error(`unknown cache schema ${version}`);
+      if (version !== 0 && version !== 1 && version !== SCHEMA_VERSION) throw new Error(`unknown cache schema ${version}`);
+      if (version === 1) db.exec('DROP TABLE IF EXISTS embeddings');
       db.exec(`CREATE TABLE IF NOT EXISTS embeddings (
-        model TEXT NOT NULL, hash BLOB NOT NULL, pieces INTEGER NOT NULL, present BLOB NOT NULL, vectors BLOB NOT NULL,
+        model TEXT NOT NULL, hash BLOB NOT NULL, pieces INTEGER NOT NULL, present BLOB NOT NULL, vectors BLOB NOT NULL, checksum BLOB NOT NULL,
         PRIMARY KEY (model, hash)) WITHOUT ROWID`);
-      if (version === 0) db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      this.getRow = db.prepare<[string, Buffer], Row>('SELECT pieces, present, vectors FROM embeddings WHERE model = ? AND hash = ?');
-      const insert = db.prepare<[string, Buffer, number, Buffer, Buffer]>('INSERT OR REPLACE INTO embeddings (model, hash, pieces, present, vectors) VALUES (?, ?, ?, ?, ?)');
+      if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      this.getRow = db.prepare<[string, Buffer], Row>('SELECT pieces, present, vectors, checksum FROM embeddings WHERE model = ? AND hash = ?');
+      const insert = db.prepare<[string, Buffer, number, Buffer, Buffer, Buffer]>(
+        'INSERT OR REPLACE INTO embeddings (model, hash, pieces, present, vectors, checksum) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       this.putMany = db.transaction((model: string, texts: readonly string[], values: readonly CachedVectors[]) => {
         texts.forEach((text, i) => {
           const value = values[i]!;
           const row = encodeRow(value);
-          insert.run(model, textHash(text), value.pieces, row.present, row.vectors);
+          insert.run(model, textHash(text), row.pieces, row.present, row.vectors, row.checksum);
         });
       });
       return true;

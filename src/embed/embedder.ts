@@ -99,7 +99,12 @@ export class TransformerEmbedder implements Embedder {
     texts.forEach((text, i) => {
       const hit = this.cache.get(text);
       if (hit) results[i] = hit;
-      else todo.set(text, [...(todo.get(text) ?? []), i]);
+      else {
+        // push, not spread: an article repeating one sentence a million times must stay linear
+        const slots = todo.get(text);
+        if (slots) slots.push(i);
+        else todo.set(text, [i]);
+      }
     });
     if (this.store && todo.size > 0) {
       const keys = [...todo.keys()];

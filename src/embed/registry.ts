@@ -34,11 +34,22 @@ export function modelsDir(): string {
 export function loadRegistry(dir = modelsDir()): Registry {
   const path = join(dir, 'registry.json');
   if (!existsSync(path)) throw modelError(`model registry not found: ${path}`);
+  let data: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Registry;
+    data = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     throw modelError(`model registry is not valid JSON: ${path}`);
   }
+  if (!isRegistry(data)) throw modelError(`model registry has the wrong structure: ${path} (needs "default" and "models" with "files" of sha256 hashes)`);
+  return data;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The fields the code relies on; a hand-edited registry missing one must be a model error, not a crash. */
+function isRegistry(data: unknown): data is Registry {
+  if (!isObject(data) || typeof data.default !== 'string' || !isObject(data.models)) return false;
+  return Object.values(data.models).every((m) => isObject(m) && isObject(m.files) && Object.values(m.files).every((h) => typeof h === 'string'));
 }
 
 export interface ResolvedModel {

@@ -49,11 +49,16 @@ export async function loadRuntime(model: ResolvedModel, options: LoadOptions = {
   env.localModelPath = model.dir.replace(/[^/\\]+[/\\]?$/, '');
   let tokenizer: TokenizerLike;
   let net: ModelLike;
+  // The runtime prints its own stack traces and fallback notes while it fails; the error below is the one line.
+  const saved = { error: console.error, warn: console.warn };
+  console.error = console.warn = () => {};
   try {
     tokenizer = (await AutoTokenizer.from_pretrained(model.name)) as unknown as TokenizerLike;
     net = (await AutoModel.from_pretrained(model.name, { quantized: true })) as unknown as ModelLike;
   } catch (err) {
     throw modelError(`cannot load model '${model.name}' from ${model.dir}: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    Object.assign(console, saved);
   }
   const clsId = tokenId(tokenizer, tokenizer.cls_token, '[CLS]');
   const sepId = tokenId(tokenizer, tokenizer.sep_token, '[SEP]');

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { inputError } from '../core/errors.js';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { inputError, MtdiffError } from '../core/errors.js';
 import { LIMITS } from '../config.js';
 
 export interface ReadOptions {
@@ -20,30 +20,78 @@ function decode(bytes: Buffer, path: string): string {
   }
 }
 
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file (or a broken link)',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory, not a file',
+  ELOOP: 'too many levels of symbolic links',
+  ENOTDIR: 'a part of the path is not a directory',
+  ENAMETOOLONG: 'file name too long',
+};
+
+function fsError(path: string, err: unknown): never {
+  const code = (err as { code?: string }).code;
+  if (code === undefined) throw err;
+  throw inputError(`${path}: ${REASONS[code] ?? `cannot read (${code})`}`);
+}
+
+function kindOf(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'is a directory, not a file';
+  if (st.isFIFO()) return 'is a named pipe (FIFO), not a regular file';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'is a device, not a regular file';
+  return 'is not a regular file';
+}
+
+/**
+ * Reads at most `maxBytes` bytes; more is an error. The size stat() reports is not trusted (0 for /proc
+ * files), so the bound is on what is actually read.
+ */
+function readBounded(fd: number, path: string, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) throw inputError(`${path}: over the limit of ${maxBytes} bytes (raise it with --max-bytes)`);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Opens without blocking (a FIFO with no writer would wait forever) and refuses anything but a regular
+ * file, judged on the opened descriptor so a swap between check and read cannot slip a pipe in.
+ */
+function readRegular(path: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    fsError(path, err);
+  }
+  try {
+    const st = fstatSync(fd);
+    const wrong = kindOf(st);
+    if (wrong) throw inputError(`${path}: ${wrong}`);
+    if (st.size > maxBytes) throw inputError(`${path}: ${st.size} bytes is over the limit of ${maxBytes} bytes (raise it with --max-bytes)`);
+    try {
+      return readBounded(fd, path, maxBytes);
+    } catch (err) {
+      if (err instanceof MtdiffError) throw err;
+      fsError(path, err);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads a text file the way every front end does; every failure is one clear MtdiffError. */
 export function readText(path: string, options: ReadOptions = {}): string {
-  const maxBytes = options.maxBytes ?? LIMITS.maxBytes;
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw inputError(`${path}: is a directory, not a file`);
-    size = st.size;
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ENOENT') throw inputError(`${path}: no such file (or a broken link)`);
-    if ((err as { code?: string }).code === 'EACCES') throw inputError(`${path}: permission denied`);
-    throw err;
-  }
-  if (size > maxBytes) {
-    throw inputError(`${path}: ${size} bytes is over the limit of ${maxBytes} bytes (raise it with --max-bytes)`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    throw inputError(`${path}: cannot read (${code === 'EACCES' ? 'permission denied' : (code ?? 'error')})`);
-  }
-  const text = decode(bytes, path);
+  const text = decode(readRegular(path, options.maxBytes ?? LIMITS.maxBytes), path);
   if (!options.allowEmpty && text.trim() === '') throw inputError(`${path}: no text (empty or whitespace only)`);
   return text;
 }

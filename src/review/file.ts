@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type { Flag } from '../core/types.js';
-import { inputError } from '../core/errors.js';
+import { inputError, outputError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/write.js';
 
 export type DecisionStatus = 'accepted' | 'dismissed';
@@ -52,10 +52,15 @@ export function emptyReview(mtPath: string, mtText: string): ReviewFile {
  * applied to the wrong spans.
  */
 export function loadReview(path: string, mtPath: string, mtText: string): ReviewFile {
-  if (!existsSync(path)) return emptyReview(mtPath, mtText);
+  if (!existsSync(path)) {
+    known.set(path, undefined);
+    return emptyReview(mtPath, mtText);
+  }
   let data: ReviewFile;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as ReviewFile;
+    const bytes = readFileSync(path);
+    known.set(path, stampOf(path, bytes));
+    data = JSON.parse(bytes.toString('utf8')) as ReviewFile;
   } catch {
     throw inputError(`${path}: review file is not valid JSON`);
   }
@@ -68,8 +73,53 @@ export function loadReview(path: string, mtPath: string, mtText: string): Review
   return { ...data, position: data.position ?? { sentence: 0 } };
 }
 
+/** What the file was when this process last read or wrote it. */
+interface Stamp {
+  mtimeMs: number;
+  size: number;
+  sha256: string;
+}
+
+/** Per path, the version this process knows; a path never loaded is not guarded (tests, exports). */
+const known = new Map<string, Stamp | undefined>();
+let failedSaves = 0;
+
+function stampOf(path: string, bytes: Buffer): Stamp {
+  const st = statSync(path);
+  return { mtimeMs: st.mtimeMs, size: st.size, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Another reviewer (or editor) changed the file since we read it: same mtime and size, or else the same bytes. */
+function changedSince(path: string, stamp: Stamp | undefined): boolean {
+  if (!existsSync(path)) return stamp !== undefined;
+  if (stamp === undefined) return true;
+  const st = statSync(path);
+  if (st.mtimeMs === stamp.mtimeMs && st.size === stamp.size) return false;
+  return createHash('sha256').update(readFileSync(path)).digest('hex') !== stamp.sha256;
+}
+
+/**
+ * Saves atomically, refusing to overwrite a version someone else wrote since this process loaded or last
+ * saved the file (their decisions would be lost without a trace). Every failure throws and is counted, so
+ * the command can exit non-zero when it ends.
+ */
 export function saveReview(path: string, review: ReviewFile): void {
-  writeFileAtomic(path, `${JSON.stringify(review, null, 2)}\n`);
+  try {
+    if (known.has(path) && changedSince(path, known.get(path))) {
+      throw outputError(`${path} was changed by someone else since it was loaded; not overwritten (reopen the review to see both)`);
+    }
+    const text = `${JSON.stringify(review, null, 2)}\n`;
+    writeFileAtomic(path, text);
+    if (known.has(path)) known.set(path, stampOf(path, Buffer.from(text)));
+  } catch (err) {
+    failedSaves++;
+    throw err;
+  }
+}
+
+/** How many saves failed in this process: `review` exits 5 when any did. */
+export function failedReviewSaves(): number {
+  return failedSaves;
 }
 
 export function decisionFor(review: ReviewFile | undefined, flag: Flag): Decision | undefined {

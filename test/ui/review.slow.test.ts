@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,5 +80,31 @@ describe.skipIf(!hasTmux)('mtdiff review in a real terminal (tmux 100x30)', () =
     expect(s).toMatch(/decided 1\//);
     tmux('send-keys', '-t', 'second', 'q');
     await waitForScreen('second', (x) => x.includes('mtdiff exited 0'), 'the second exit');
+  });
+
+  it('a second reviewer\'s edit since the load is not overwritten: the save is refused on screen and review exits 5', async () => {
+    const path = join(dir, 'concurrent.json');
+    const cmd = `node dist/cli/main.js review ${SEEDS.join(' ')} --review-file ${path}; echo "mtdiff exited $?"; sleep 600`;
+    expect(tmux('new-session', '-d', '-s', 'third', '-x', '100', '-y', '30', '-c', ROOT, cmd).status).toBe(0);
+    await waitForScreen('third', (x) => x.includes('Sentences') && x.includes('q quit'), 'the review screen');
+    tmux('send-keys', '-t', 'third', 'n');
+    await waitForScreen('third', () => {
+      try {
+        return readFileSync(path, 'utf8').includes('"position"');
+      } catch {
+        return false;
+      }
+    }, 'the first save');
+    const theirs = JSON.parse(readFileSync(path, 'utf8')) as ReviewFile;
+    theirs.decisions['0-1:entity'] = { status: 'dismissed', at: '2026-01-01T00:00:00Z', comment: 'second reviewer' };
+    const written = `${JSON.stringify(theirs, null, 2)}\n`;
+    writeFileSync(path, written);
+    tmux('send-keys', '-t', 'third', 'a');
+    await waitForScreen('third', (x) => x.includes('changed by someone else'), 'the refused save');
+    tmux('send-keys', '-t', 'third', 'q');
+    const s = await waitForScreen('third', (x) => x.includes('mtdiff exited'), 'the exit');
+    expect(s).toContain('mtdiff exited 5');
+    expect(s).not.toMatch(/review saved/);
+    expect(readFileSync(path, 'utf8')).toBe(written);
   });
 });
