@@ -26,7 +26,7 @@ function reference(raw: readonly RawFlag[], sentences: readonly Sentence[]): Fla
     Object.assign(host, {
       start: lead.start, end: lead.end, text: lead.text, category: lead.category, severity: lead.severity, message: lead.message,
       suggestion: lead.suggestion ?? host.suggestion ?? flag.suggestion,
-      confidence: 1 - (1 - host.confidence) * (1 - flag.confidence),
+      confidence: Math.max(host.confidence, flag.confidence),
       evidence: mergeEvidence(lead.evidence, lead === host ? flag.evidence : host.evidence),
       detector: [...detectors].sort().join('+'),
     });
