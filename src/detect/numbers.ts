@@ -2,6 +2,7 @@ import type { Token } from '../core/types.js';
 import { NUMBERS } from '../config.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
+import { AUXILIARY } from './closed-class.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { notationFlag } from './notation.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
@@ -48,6 +49,28 @@ function slotKeys(s: EncodedSentence, k: number): string[] {
   const prev = s.tokens[k - 1];
   if (keys.length === 0 && prev?.word && /^\p{L}+$/u.test(prev.text)) keys.push(`after:${prev.norm}`);
   return keys;
+}
+
+/** Stems of the verbs and adjectives around a figure: what happens to what it counts ("took", "remain", "dead"). */
+function factWords(s: EncodedSentence, k: number): Set<string> {
+  const tags = posTags(s.tokens);
+  const out = new Set<string>();
+  for (let j = Math.max(0, k - 4); j < Math.min(s.tokens.length, k + 5); j++) {
+    const t = s.tokens[j]!;
+    if (j !== k && t.word && /^(VB|JJ)/.test(tags[j] ?? '') && /^\p{L}{3,}$/u.test(t.text) && !AUXILIARY.test(t.norm)) out.add(stem(t.norm));
+  }
+  return out;
+}
+
+/**
+ * The same fact, not only the same noun: "251 hostages were taken" and "59 hostages remain" count hostages in
+ * two events. When both figures stand with verbs or adjectives, one must be shared; a bare noun on either side
+ * cannot tell, and then the slot alone decides.
+ */
+function sameFact(mine: Set<string>, theirs: Set<string>): boolean {
+  if (mine.size === 0 || theirs.size === 0) return true;
+  for (const w of mine) if (theirs.has(w)) return true;
+  return false;
 }
 
 /** "over 48,000" for 48,440 is rounding; "about 2,008" for 2,000 is not: the MT figure must be rounder. */
@@ -109,7 +132,9 @@ export class NumberDetector implements Detector {
         const keys = slotKeys(s, k);
         if (keys.length === 0) return;
         const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= NUMBERS.sameFactSimilarity);
-        const other: Slotted | undefined = this.sameSlot(refs, keys) ?? this.consensus(ctx, alignedRefs(ctx, i), keys);
+        // A count's fact is what happens to what it counts; a year's slot ("since 2012") is its fact already.
+        const fact = keys.some((key) => key.startsWith('counts:')) ? factWords(s, k) : new Set<string>();
+        const other: Slotted | undefined = this.sameSlot(refs, keys, fact) ?? this.consensus(alignedRefs(ctx, i), keys, fact);
         if (!other) return;
         const ratio = Math.abs(other.value - english) / Math.max(Math.abs(other.value), 1);
         if (approximate(s, k) && ratio <= NUMBERS.roundingTolerance && trailingZeros(english) > trailingZeros(other.value)) return;
@@ -132,11 +157,11 @@ export class NumberDetector implements Detector {
     return flags;
   }
 
-  private sameSlot(refs: RefSentence[], keys: string[]): { ref: RefSentence; token: Token; value: number } | undefined {
+  private sameSlot(refs: RefSentence[], keys: string[], fact: Set<string>): { ref: RefSentence; token: Token; value: number } | undefined {
     for (const ref of refs) {
       for (const [k, token] of ref.tokens.entries()) {
         const v = numberValues(token.text)[0];
-        if (v !== undefined && slotKeys(ref, k).some((key) => keys.includes(key))) return { ref, token, value: v };
+        if (v !== undefined && slotKeys(ref, k).some((key) => keys.includes(key)) && sameFact(fact, factWords(ref, k))) return { ref, token, value: v };
       }
     }
     return undefined;
@@ -144,17 +169,18 @@ export class NumberDetector implements Detector {
 
   /**
    * Without a close reference sentence, the aligned sentences of several references still pin a slot when
-   * they give it one figure and none gives it another ("since 2012" in three articles).
+   * they give it one figure and none gives it another ("since 2012" in three articles). One loosely aligned
+   * reference never suffices: a similar slot in another sentence is as often another fact.
    */
-  private consensus(ctx: DetectContext, aligned: RefSentence[], keys: string[]): Slotted | undefined {
+  private consensus(aligned: RefSentence[], keys: string[], fact: Set<string>): Slotted | undefined {
     const found = aligned.flatMap((ref) =>
       [...ref.tokens.entries()]
-        .filter(([k, token]) => numberValues(token.text).length > 0 && slotKeys(ref, k).some((key) => keys.includes(key)))
+        .filter(([k, token]) => numberValues(token.text).length > 0 && slotKeys(ref, k).some((key) => keys.includes(key)) && sameFact(fact, factWords(ref, k)))
         .map(([, token]) => ({ ref, token, value: numberValues(token.text)[0]! })),
     );
     const values = new Set(found.map((f) => f.value));
     const refs = new Set(found.map((f) => f.ref.ref)).size;
-    return values.size === 1 && refs >= Math.min(NUMBERS.consensusReferences, ctx.refs.length) ? { ...found[0]!, agreeing: refs } : undefined;
+    return values.size === 1 && refs >= NUMBERS.consensusReferences ? { ...found[0]!, agreeing: refs } : undefined;
   }
 
   private notation(token: Token, value: number, confirmed: boolean): RawFlag {

@@ -37,6 +37,15 @@ describe('numbers', () => {
     expect(flags[0]!.evidence[0]?.text).toContain('54 million');
   });
 
+  it('counts a figure as contradicted only for the same fact, and never on one loosely aligned reference', async () => {
+    const taken = 'Militants took 251 hostages during the attack on the border towns in October.';
+    const remain = ['Officials believe 59 hostages remain in Gaza, fewer than half of them alive.'];
+    expect(ofCategory(await analyze(analyzer, taken, remain), 'number')).toEqual([]);
+    // Control: the same fact in a close sentence is still a contradiction.
+    const same = await analyze(analyzer, taken, ['Militants took 250 hostages during the attack on the border towns in October.']);
+    expect(ofCategory(same, 'number').map((f) => [f.text, f.suggestion])).toEqual([['251', '250']]);
+  });
+
   it('accepts a rounded figure with "about" or "over", and flags the same figure stated as exact', async () => {
     for (const hedge of ['About', 'Over', 'Nearly']) {
       const a = await analyze(analyzer, `${hedge} 48,000 fans watched his first match.`, REFS);
