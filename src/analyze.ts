@@ -4,6 +4,7 @@ import { VERSION } from './core/version.js';
 import { usageError } from './core/errors.js';
 import { ALIGN } from './config.js';
 import { segmentDocument } from './segment/index.js';
+import { remapAnalysis, stripInvisible } from './segment/invisible.js';
 import { loadEmbedder, type Embedder, type EmbedderOptions, type EncodedText } from './embed/embedder.js';
 import { align, type AlignSide } from './align/index.js';
 import { defaultDetectors } from './detect/index.js';
@@ -93,7 +94,8 @@ export class Analyzer {
     progress?: Progress,
   ): Promise<Analysis[]> {
     for (const item of items) if (item.refs.length === 0) throw usageError('at least one reference text is needed');
-    const docs = items.map((item) => [item.mt, ...item.refs].map((t) => segmentDocument(t.id, t.text)));
+    const stripped = items.map((item) => stripInvisible(item.mt.text));
+    const docs = items.map((item, i) => [{ ...item.mt, text: stripped[i]?.text ?? item.mt.text }, ...item.refs].map((t) => segmentDocument(t.id, t.text)));
     const encoded = await this.encodeDocs(docs.flat(), progress);
     let k = 0;
     const results: Analysis[] = [];
@@ -102,7 +104,9 @@ export class Analyzer {
       const group = encoded.slice(k, k + item.refs.length + 1);
       k += item.refs.length + 1;
       progress?.('detecting', i, items.length);
-      results.push(await this.finish(group[0]!, group.slice(1), options));
+      const analysis = await this.finish(group[0]!, group.slice(1), options);
+      const invisible = stripped[i];
+      results.push(invisible ? remapAnalysis(analysis, item.mt.text, invisible) : analysis);
     }
     return results;
   }
