@@ -160,16 +160,20 @@ function assemble(
     if (list) list.push(f);
     else bySentence.set(f.sentence, [f]);
   }
-  const weighted = aligned.map((s) => {
-    const words = wordCount(mt, s);
-    s.mqm = mqmPenalty(bySentence.get(s.index) ?? []);
-    const features = sentenceFeatures(mt.sentences[s.index]!, refs, s);
-    s.score = round(qualityScore(features, weights));
-    s.chrf = round(features.chrf);
-    s.bertscore = { precision: round(features.bert.precision), recall: round(features.bert.recall), f1: round(features.bert.f1) };
-    for (const m of s.matches) m.similarity = round(m.similarity);
-    return { score: s.score, words };
+  // New sentence objects: the detectors saw `aligned`, and results are built once, not patched into what they saw.
+  const sentences: AlignedSentence[] = aligned.map((s) => {
+    const mqm = mqmPenalty(bySentence.get(s.index) ?? []);
+    const features = sentenceFeatures(mt.sentences[s.index]!, refs, { ...s, mqm });
+    return {
+      ...s,
+      score: round(qualityScore(features, weights)),
+      mqm,
+      matches: s.matches.map((m) => ({ ...m, similarity: round(m.similarity) })),
+      chrf: round(features.chrf),
+      bertscore: { precision: round(features.bert.precision), recall: round(features.bert.recall), f1: round(features.bert.f1) },
+    };
   });
+  const weighted = sentences.map((s) => ({ score: s.score, words: wordCount(mt, s) }));
   const words = weighted.reduce((n, s) => n + s.words, 0);
   // A reference sentence the translation left out (parallel mode) lowers the document score as a sentence
   // that conveys nothing would, shared across the references.
@@ -192,7 +196,7 @@ function assemble(
     mqm,
     mqmPer100: words ? round((100 * mqm) / words) : 0,
     words,
-    sentences: aligned,
+    sentences,
     flags,
   };
 }

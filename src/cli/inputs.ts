@@ -39,6 +39,14 @@ export function parseConfidence(value: string): number {
   return n;
 }
 
+/** A calendar date as reports print it; impossible dates (2026-13-45) are refused before any work. */
+export function parseDate(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  if (!ok) throw new InvalidArgumentError('use a date like 2026-01-31');
+  return value;
+}
+
 export function readInputs(mtPath: string, refPaths: readonly string[], opts: CommonOptions): { mt: TextInput; refs: TextInput[] } {
   if (refPaths.length === 0) throw usageError('give at least one reference file after the MT file');
   const mt = { id: mtPath, text: readText(mtPath, { maxBytes: opts.maxBytes }) };

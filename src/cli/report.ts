@@ -1,7 +1,7 @@
 import { today } from '../io/dates.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { createAnalyzer } from '../analyze.js';
 import { inputError, outputError } from '../core/errors.js';
 import { escapeControls } from '../format/sanitize.js';
@@ -10,6 +10,7 @@ import { ensureDir, writeFileAtomic } from '../io/write.js';
 import { renderReport } from '../report/markdown.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
 import { addCommonOptions } from './options.js';
+import { parseDate } from './inputs.js';
 import { analyzeOptions, readInputs, warnAnalysis, type CommonOptions } from './inputs.js';
 import { stderrProgress } from './progress.js';
 
@@ -20,13 +21,6 @@ interface ReportOptions extends CommonOptions {
 }
 
 /** A real calendar date in YYYY-MM-DD (2026-02-30 is refused rather than silently rolled over). */
-export function parseDate(value: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  if (!ok) throw new InvalidArgumentError('use a date like 2026-01-31');
-  return value;
-}
-
 export function defaultOutPath(mtPath: string): string {
   return join('reports', `${parse(mtPath).name}.md`);
 }

@@ -6,8 +6,7 @@ import { parseShard, type Shard } from '../batch/shard.js';
 import type { OutputFormat } from '../batch/sink.js';
 import { defaultCacheDir } from '../embed/cache.js';
 import { addCommonOptions } from './options.js';
-import { analyzeOptions, parsePositiveInt, type CommonOptions } from './inputs.js';
-import { parseDate } from './report.js';
+import { analyzeOptions, parsePositiveInt, type CommonOptions, parseDate } from './inputs.js';
 
 interface ScoreOptions extends CommonOptions {
   input?: string;
