@@ -86,6 +86,8 @@ interface Slotted {
   value: number;
   /** References agreeing on the figure, when no single close sentence gives it. */
   agreeing?: number;
+  /** A single loosely aligned reference: a changed meaning (major), not a key fact proven wrong. */
+  weak?: boolean;
 }
 
 const APPROXIMATE = /^(about|around|over|nearly|almost|roughly|some|approximately|more|less|fewer|least|most|than|up)$/;
@@ -134,7 +136,8 @@ export class NumberDetector implements Detector {
         const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= NUMBERS.sameFactSimilarity);
         // A count's fact is what happens to what it counts; a year's slot ("since 2012") is its fact already.
         const fact = keys.some((key) => key.startsWith('counts:')) ? factWords(s, k) : new Set<string>();
-        const other: Slotted | undefined = this.sameSlot(refs, keys, fact) ?? this.consensus(alignedRefs(ctx, i), keys, fact);
+        // A close sentence states the same fact by itself (its verbs may be paraphrased); loose ones must show it.
+        const other: Slotted | undefined = this.sameSlot(refs, keys) ?? this.consensus(alignedRefs(ctx, i), keys, fact, ctx.options.mode === 'parallel');
         if (!other) return;
         const ratio = Math.abs(other.value - english) / Math.max(Math.abs(other.value), 1);
         if (approximate(s, k) && ratio <= NUMBERS.roundingTolerance && trailingZeros(english) > trailingZeros(other.value)) return;
@@ -143,25 +146,26 @@ export class NumberDetector implements Detector {
           end: token.end,
           text: token.text,
           category: 'number',
-          severity: NUMBERS.contradictionSeverity,
+          severity: other.weak ? 'major' : NUMBERS.contradictionSeverity,
           confidence: NUMBERS.confidence,
           message: other.agreeing
-            ? `'${token.text}' appears in no reference; ${other.agreeing} references give '${other.token.text}' in the same slot.`
+            ? `'${token.text}' appears in no reference; ${other.agreeing} reference${other.agreeing > 1 ? 's give' : ' gives'} '${other.token.text}' in the same slot.`
             : `'${token.text}' appears in no reference; the aligned reference gives '${other.token.text}' for the same count.`,
           suggestion: other.token.text,
           evidence: [evidenceOf(other.ref)],
           detector: this.id,
+          features: { weak: other.weak ? 1 : 0, agreeing: other.agreeing ?? 0, refSim: other.ref.similarity },
         });
       });
     });
     return flags;
   }
 
-  private sameSlot(refs: RefSentence[], keys: string[], fact: Set<string>): { ref: RefSentence; token: Token; value: number } | undefined {
+  private sameSlot(refs: RefSentence[], keys: string[]): { ref: RefSentence; token: Token; value: number } | undefined {
     for (const ref of refs) {
       for (const [k, token] of ref.tokens.entries()) {
         const v = numberValues(token.text)[0];
-        if (v !== undefined && slotKeys(ref, k).some((key) => keys.includes(key)) && sameFact(fact, factWords(ref, k))) return { ref, token, value: v };
+        if (v !== undefined && slotKeys(ref, k).some((key) => keys.includes(key))) return { ref, token, value: v };
       }
     }
     return undefined;
@@ -170,9 +174,9 @@ export class NumberDetector implements Detector {
   /**
    * Without a close reference sentence, the aligned sentences of several references still pin a slot when
    * they give it one figure and none gives it another ("since 2012" in three articles). One loosely aligned
-   * reference never suffices: a similar slot in another sentence is as often another fact.
+   * comparable reference never suffices: a similar slot in another article's sentence is as often another fact.
    */
-  private consensus(aligned: RefSentence[], keys: string[], fact: Set<string>): Slotted | undefined {
+  private consensus(aligned: RefSentence[], keys: string[], fact: Set<string>, parallel: boolean): Slotted | undefined {
     const found = aligned.flatMap((ref) =>
       [...ref.tokens.entries()]
         .filter(([k, token]) => numberValues(token.text).length > 0 && slotKeys(ref, k).some((key) => keys.includes(key)) && sameFact(fact, factWords(ref, k)))
@@ -180,7 +184,13 @@ export class NumberDetector implements Detector {
     );
     const values = new Set(found.map((f) => f.value));
     const refs = new Set(found.map((f) => f.ref.ref)).size;
-    return values.size === 1 && refs >= NUMBERS.consensusReferences ? { ...found[0]!, agreeing: refs } : undefined;
+    if (values.size !== 1) return undefined;
+    // A parallel reference translates this very sentence: its figure in the slot is the fact.
+    if (refs >= NUMBERS.consensusReferences || parallel) return { ...found[0]!, agreeing: refs };
+    // One loosely aligned reference: only with the fact itself shared (not a bare noun), and never critical.
+    const only = found[0]!;
+    const shared = [...fact].some((w) => factWords(only.ref, only.ref.tokens.indexOf(only.token)).has(w));
+    return shared ? { ...only, agreeing: 1, weak: true } : undefined;
   }
 
   private notation(token: Token, value: number, confirmed: boolean): RawFlag {
