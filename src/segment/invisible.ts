@@ -1,7 +1,12 @@
 import type { Analysis, Span } from '../core/types.js';
 
 /** Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen: invisible, and they split words. */
-const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/;
+const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad]);
+
+function hasInvisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (INVISIBLE.has(text.charCodeAt(i))) return true;
+  return false;
+}
 
 export interface Stripped {
   text: string;
@@ -14,11 +19,11 @@ export interface Stripped {
  * are none. Analysis runs on the stripped text and its spans are mapped back (remapAnalysis).
  */
 export function stripInvisible(text: string): Stripped | undefined {
-  if (!INVISIBLE.test(text)) return undefined;
+  if (!hasInvisible(text)) return undefined;
   let out = '';
   const original: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (INVISIBLE.test(text[i]!)) continue;
+    if (INVISIBLE.has(text.charCodeAt(i))) continue;
     out += text[i];
     original.push(i);
   }
