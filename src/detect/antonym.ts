@@ -44,7 +44,6 @@ function antonymIn(s: EncodedSentence, refs: readonly RefSentence[]): Hit[] {
 export class AntonymDetector implements Detector {
   readonly id = 'antonym';
   readonly meta: DetectorMeta = {
-    id: 'antonym',
     finds: 'a word replaced by its opposite ("increased" for "decreased", "old" for "new")',
     how: 'WordNet antonym pairs (models/antonyms.tsv), matched by stem: the aligned reference sentence has the antonym and not the word, the MT has the word and not the antonym; comparable references only when the sentences are close (cosine >= 0.75)',
     categories: ['mistranslation'],

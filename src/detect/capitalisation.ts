@@ -8,7 +8,6 @@ import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js'
 export class CapitalisationDetector implements Detector {
   readonly id = 'capitalisation';
   readonly meta: DetectorMeta = {
-    id: 'capitalisation',
     finds: 'proper nouns in lower case ("gaza", "the trump administration")',
     how: 'a word the references capitalise, often and in several references, outside titles and quotations',
     categories: ['spelling'],

@@ -30,7 +30,6 @@ function words(s: EncodedSentence): { token: Token; tag: string; k: number }[] {
 export class CompoundDetector implements Detector {
   readonly id = 'compound';
   readonly meta: DetectorMeta = {
-    id: 'compound',
     finds: 'a compound\'s head replaced ("ceasefire contract")',
     how: 'the references put one head after the same modifier, in agreement, and never this one; reported as terminology',
     categories: ['terminology'],

@@ -9,7 +9,6 @@ import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js'
 export class CoverageDetector implements Detector {
   readonly id = 'coverage';
   readonly meta: DetectorMeta = {
-    id: 'coverage',
     finds: 'omissions and additions of whole sentences (parallel references only)',
     how: 'unaligned sentences of the monotonic alignment',
     categories: ['omission', 'addition'],

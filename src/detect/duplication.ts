@@ -14,7 +14,6 @@ const JOINERS = new Set(['and', 'or', 'of']);
 export class DuplicationDetector implements Detector {
   readonly id = 'duplication';
   readonly meta: DetectorMeta = {
-    id: 'duplication',
     finds: 'repeated words ("discussions and discussions", "hostage of hostage", "the the")',
     how: 'an n-gram directly repeated, or a word coordinated with itself, that no reference repeats',
     categories: ['duplication'],

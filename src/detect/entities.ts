@@ -12,7 +12,6 @@ import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js'
 export class EntityDetector implements Detector {
   readonly id = 'entities';
   readonly meta: DetectorMeta = {
-    id: 'entities',
     finds: 'names spelled unlike every reference ("Katari" vs "Qatari")',
     how: 'unknown capitalised word within a small edit distance of a capitalised reference word',
     categories: ['entity'],

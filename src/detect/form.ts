@@ -25,7 +25,6 @@ const isUpper = (c: string | undefined) => c !== undefined && c !== c.toLowerCas
 export class FormDetector implements Detector {
   readonly id = 'form';
   readonly meta: DetectorMeta = {
-    id: 'form',
     finds: 'a statement turned into a question or back ("He is coming?"), the final full stop dropped, a sentence begun in lower case (parallel references only)',
     how: 'the final mark and the first letter of the sentence against every aligned reference sentence, which must agree',
     categories: ['mistranslation', 'punctuation', 'spelling'],

@@ -50,7 +50,6 @@ function matchCase(word: string, like: string): string {
 export class GenderDetector implements Detector {
   readonly id = 'gender';
   readonly meta: DetectorMeta = {
-    id: 'gender',
     finds: 'a pronoun or gendered noun of the other gender than the reference ("he" for "she", "his" for "her"; parallel references only)',
     how: 'the gendered words (a closed class of English) of the sentence against every aligned reference sentence: one gender on each side, and not the same',
     categories: ['mistranslation'],

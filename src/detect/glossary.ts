@@ -17,7 +17,6 @@ function occurrences(text: string, term: string): { start: number; end: number }
 export class GlossaryDetector implements Detector {
   readonly id = 'glossary';
   readonly meta: DetectorMeta = {
-    id: 'glossary',
     finds: 'forbidden variants and untranslated source terms (`--glossary`)',
     how: 'whole-word matching, as Xbench/Trados do',
     categories: ['terminology'],

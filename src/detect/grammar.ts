@@ -20,7 +20,6 @@ const NUMERAL = /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|do
 export class GrammarDetector implements Detector {
   readonly id = 'grammar';
   readonly meta: DetectorMeta = {
-    id: 'grammar',
     finds: '"a decades", "life are", "the Hamas"',
     how: 'determiner/noun and noun/verb agreement on the POS tags (British collective nouns allowed); an article before a name the references use bare',
     categories: ['grammar'],

@@ -9,7 +9,6 @@ const BROKEN = /([\p{L}\p{N}]+)( -|- )(\p{L}+)/gu;
 export class HyphenationDetector implements Detector {
   readonly id = 'hyphenation';
   readonly meta: DetectorMeta = {
-    id: 'hyphenation',
     finds: 'a hyphen cut loose ("long -term")',
     how: 'a space on one side of a hyphen between words, the joined form confirmed by the references where possible',
     categories: ['punctuation'],

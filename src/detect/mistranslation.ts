@@ -55,7 +55,6 @@ interface Substitute {
 export class MistranslationDetector implements Detector {
   readonly id = 'mistranslation';
   readonly meta: DetectorMeta = {
-    id: 'mistranslation',
     finds: 'wrong word sense ("publish the hostages", "hostages that had been published", "the publication of hostages")',
     how: 'a content word no reference uses, whose greedy contextual-vector match in an aligned reference sentence is another word of the same class next to the same neighbour (within three words, or the verb\'s object), a pairing at least two references share',
     categories: ['mistranslation'],

@@ -34,7 +34,6 @@ const SPACED_THOUSANDS = /(?<![\p{N},.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\p{N
 export class NotationDetector implements Detector {
   readonly id = 'notation';
   readonly meta: DetectorMeta = {
-    id: 'notation',
     finds: '"on 7. October" (a day written with a full stop); "1 200" (thousands grouped with spaces)',
     how: 'a day number, a full stop and an English month after a date lead-in, the fix in the references\' order; digit groups joined by a no-break space always, by a plain space when a reference has the figure',
     categories: ['number'],

@@ -103,7 +103,6 @@ function approximate(s: EncodedSentence, k: number): boolean {
 export class NumberDetector implements Detector {
   readonly id = 'numbers';
   readonly meta: DetectorMeta = {
-    id: 'numbers',
     finds: 'a different figure for the same count; source-language notation ("1.200" where the references have 1,200; "2,5")',
     how: 'same following noun (or, for years, the same preceding word) in a strongly aligned reference sentence, or one figure that the aligned sentences of two references agree on; rounding with "about/over" tolerated',
     categories: ['number'],

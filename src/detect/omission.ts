@@ -11,7 +11,6 @@ import { unmatchedWords } from './unmatched.js';
 export class OmissionDetector implements Detector {
   readonly id = 'omission';
   readonly meta: DetectorMeta = {
-    id: 'omission',
     finds: 'words of the reference the translation leaves out ("the old bridge" for "the old stone bridge"; parallel references only)',
     how: 'reference content words with no stem match and a weak best contextual-vector match in the MT sentence, placed next to the MT word their neighbour aligns to',
     categories: ['omission'],

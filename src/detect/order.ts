@@ -31,7 +31,6 @@ function formsByStem(words: readonly Token[]): Map<string, Token> {
 export class OrderDetector implements Detector {
   readonly id = 'order';
   readonly meta: DetectorMeta = {
-    id: 'order',
     finds: 'two adjacent words swapped ("is it" for "it is"), a word in the wrong form ("importance" for "important"; parallel references only)',
     how: 'adjacent word pairs the aligned reference has in the other order and never in ours; words whose stem the reference has in another form of another word class (POS tags)',
     categories: ['grammar'],

@@ -24,7 +24,6 @@ interface Reversal {
 export class PolarityDetector implements Detector {
   readonly id = 'polarity';
   readonly meta: DetectorMeta = {
-    id: 'polarity',
     finds: 'meaning reversed: a negation added or dropped ("will not leave" for "will leave")',
     how: 'word diff against a reference sentence with cosine >= 0.9, the negation (with its auxiliary) alone between shared words; against parallel references, a negation on one side of the aligned pair only',
     categories: ['mistranslation'],

@@ -47,7 +47,6 @@ const content = (t: Token) => /^\p{L}{3,}$/u.test(t.text) && !CLOSED.test(t.norm
 export class QuoteDetector implements Detector {
   readonly id = 'quotes';
   readonly meta: DetectorMeta = {
-    id: 'quotes',
     finds: 'misquotes: a phrase replaced inside a quotation the references print ("good luck to do what is right" for "good faith effort to do what\'s right")',
     how: 'a reference quotation repeating >= 60% of the MT quotation\'s words in order, and up to three words replaced between shared ones (not function words only, not a misspelling)',
     categories: ['mistranslation'],

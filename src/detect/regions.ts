@@ -13,7 +13,6 @@ const COMPASS = /^(north|south|east|west)$/;
 export class RegionDetector implements Detector {
   readonly id = 'regions';
   readonly meta: DetectorMeta = {
-    id: 'regions',
     finds: 'a compass point written into a name ("South Israel", "East Ukraine")',
     how: 'the references write the adjective before that place ("southern Israel") and never the name',
     categories: ['mistranslation'],

@@ -26,7 +26,6 @@ function nearest(word: string, words: ReadonlyMap<string, Occurrence[]>): { norm
 export class SpellingDetector implements Detector {
   readonly id = 'spelling';
   readonly meta: DetectorMeta = {
-    id: 'spelling',
     finds: 'misspelt words ("recieved", "goverment")',
     how: 'a lower-case word in neither English Hunspell dictionary nor any reference, within one or two edits (a third of its length) of a reference word, which is the fix',
     categories: ['spelling'],

@@ -37,7 +37,6 @@ function sameClass(mtTag: string, ref: Token): boolean {
 export class SubstitutionDetector implements Detector {
   readonly id = 'substitution';
   readonly meta: DetectorMeta = {
-    id: 'substitution',
     finds: 'one word swapped inside a near-verbatim sentence ("to end the job" for "to finish the job"); another form of a quoted verb ("awaited" for "awaits")',
     how: 'word diff against a reference sentence with cosine >= 0.9; the verb-form rule only inside quotation marks of the reference',
     categories: ['mistranslation', 'grammar'],

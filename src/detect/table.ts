@@ -4,7 +4,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** README's detector table, from each detector's metadata (`npm run docs` writes it; a test checks it). */
 export function detectorTable(detectors: readonly Detector[]): string {
-  const rows = detectors.map(({ meta: m }) => `| ${m.id} | ${cell(m.finds)} | ${cell(m.how)} | ${m.categories.join(', ')} | ${m.modes.join(', ')} |`);
+  const rows = detectors.map(({ id, meta: m }) => `| ${id} | ${cell(m.finds)} | ${cell(m.how)} | ${m.categories.join(', ')} | ${m.modes.join(', ')} |`);
   return ['| detector | finds | how | categories | modes |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -49,7 +49,6 @@ export function mainVerb(tokens: readonly Token[]): Verb | undefined {
 export class TenseDetector implements Detector {
   readonly id = 'tense';
   readonly meta: DetectorMeta = {
-    id: 'tense',
     finds: 'the main verb in another tense or aspect than the reference ("announced" for "will announce", "is meeting" for "meets"; parallel references only)',
     how: 'tense (past, present, future) and progressive aspect of the first finite verb, on the POS tags, against every aligned reference sentence, which must agree',
     categories: ['mistranslation'],

@@ -56,7 +56,6 @@ function titledNames(ctx: DetectContext, s: EncodedSentence): Titled[] {
 export class TitleDetector implements Detector {
   readonly id = 'titles';
   readonly meta: DetectorMeta = {
-    id: 'titles',
     finds: 'a person\'s title mistranslated ("the Messenger from US-Geisel Affairs Adam Boehler")',
     how: 'the common nouns of the title before a name (or in the appositive after it) against the references\' titles for that name: two references agree on a title word, and ours is a word no reference uses',
     categories: ['mistranslation'],

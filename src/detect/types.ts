@@ -55,7 +55,6 @@ export type RawFlag = Omit<Flag, 'sentence'> & { sentence?: number; features?: F
 
 /** What a detector declares about itself: README's detector table is generated from this. */
 export interface DetectorMeta {
-  id: string;
   /** What it finds, one line, with an example. */
   finds: string;
   /** How, one line. */

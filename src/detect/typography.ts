@@ -45,7 +45,6 @@ const RULES: Rule[] = [
 export class TypographyDetector implements Detector {
   readonly id = 'typography';
   readonly meta: DetectorMeta = {
-    id: 'typography',
     finds: '„quotes“, « quotes », "word ?", "word ,", a closing “ after a space',
     how: 'closed rules of English typography (other languages\' quotation marks, French spacing, detokenisation spaces)',
     categories: ['punctuation'],

@@ -59,7 +59,6 @@ export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[],
 export class UnmatchedDetector implements Detector {
   readonly id = 'unmatched';
   readonly meta: DetectorMeta = {
-    id: 'unmatched',
     finds: 'mistranslated or added content words (parallel references only)',
     how: 'no stem match and a weak best contextual-vector match in the aligned reference sentence',
     categories: ['mistranslation'],

@@ -41,7 +41,7 @@ describe('calibration step', () => {
 
 class Fixed implements Detector {
   readonly id = 'fixed';
-  readonly meta: DetectorMeta = { id: 'fixed', finds: '', how: '', categories: ['grammar'], modes: ['comparable'] };
+  readonly meta: DetectorMeta = { finds: '', how: '', categories: ['grammar'], modes: ['comparable'] };
   detect(ctx: DetectContext): RawFlag[] {
     const s = ctx.mt.sentences[0]!.sentence;
     return [0.2, 0.9].map((confidence, k) => ({ ...raw(confidence), start: s.start + k * 4, end: s.start + k * 4 + 3, text: ctx.mt.text.slice(s.start + k * 4, s.start + k * 4 + 3), detector: 'fixed' }));

@@ -8,10 +8,9 @@ describe('detector metadata', () => {
   const detectors = defaultDetectors();
 
   it('is complete and unique for every registered detector', () => {
-    const ids = detectors.map((d) => d.meta.id);
+    const ids = detectors.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const d of detectors) {
-      expect(d.meta.id).toBe(d.id);
       expect(d.meta.finds.length).toBeGreaterThan(10);
       expect(d.meta.how.length).toBeGreaterThan(10);
       expect(d.meta.modes.length).toBeGreaterThan(0);
