@@ -1,11 +1,11 @@
-// Chooses UNMATCHED.maxSimilarity (the parallel-mode unmatched-word detector) by cross-validation over the
+// Chooses unmatched.maxSimilarity (the parallel-mode unmatched-word detector) by cross-validation over the
 // talks of an MQM file: for each threshold, token-level F1 of Accuracy flags vs Accuracy spans; fit on two
 // talks, measure on the third. One model load; the analysis is re-run per threshold on cached vectors.
 // Usage: npm run build && node bench/eval-flags.mjs [../shared/data/mqm_ted_zhen_dev.tsv]
 import { readFileSync } from 'node:fs';
 import { argv, stdout } from 'node:process';
 import { createAnalyzer } from '../dist/analyze.js';
-import { UNMATCHED } from '../dist/config.js';
+import { DEFAULT_SETTINGS } from '../dist/core/settings.js';
 import { collectItems } from '../dist/eval/collect.js';
 import { parseMqmTsv } from '../dist/eval/mqm-tsv.js';
 import { tokenAgreement } from '../dist/eval/spans.js';
@@ -18,8 +18,9 @@ const analyzer = await createAnalyzer({});
 const thresholds = [-Infinity, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 const runs = [];
 for (const t of thresholds) {
-  UNMATCHED.maxSimilarity = t;
-  const items = await collectItems(analyzer, segments, { referenceSystem: 'refB', exclude, sourceLang: 'zh' });
+  // Built directly, not through resolveSettings: the sweep's ends lie outside the range a user may set.
+  const settings = { ...DEFAULT_SETTINGS, unmatched: { ...DEFAULT_SETTINGS.unmatched, maxSimilarity: t } };
+  const items = await collectItems(analyzer, segments, { referenceSystem: 'refB', exclude, sourceLang: 'zh', settings });
   runs.push({ t, items });
 }
 const talks = [...new Set(runs[0].items.map((it) => it.segment.doc))].sort();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AlignedSentence, AlignMode, Analysis, Document, Flag, Sentence } from './core/types.js';
 import { VERSION } from './core/version.js';
 import { usageError } from './core/errors.js';
-import { ALIGN } from './config.js';
+import { DEFAULT_SETTINGS, settingsDigest, type Settings } from './core/settings.js';
 import { segmentDocument } from './segment/index.js';
 import { remapAnalysis, stripInvisible } from './segment/invisible.js';
 import { loadEmbedder, type Embedder, type EmbedderOptions, type EncodedText } from './embed/embedder.js';
@@ -36,6 +36,8 @@ export interface AnalyzeOptions {
   disabledDetectors?: readonly string[];
   /** Use references that are not English (refused otherwise: every sentence would come out unsupported). */
   allowNonEnglishRefs?: boolean;
+  /** Alignment and detector settings (resolveSettings); the defaults of config.ts when absent. */
+  settings?: Readonly<Settings>;
 }
 
 export type Progress = (stage: 'embedding' | 'aligning' | 'detecting', done: number, total: number) => void;
@@ -47,14 +49,45 @@ export interface FlagSettings {
   detectors: readonly string[];
   calibration: number;
   minConfidence: number;
+  /** Digest of the settings that differ from the defaults (settingsDigest); absent at the defaults. */
+  settings?: string;
+}
+
+/** The signature's fields in order, as the JSON's `signatureFields` carries them. */
+export function signatureFields(
+  embedderId: string,
+  nrefs: number,
+  mode: AlignMode,
+  sourceLang: string,
+  flags?: FlagSettings,
+  settings: Readonly<Settings> = DEFAULT_SETTINGS,
+): Record<string, string> {
+  const fields: Record<string, string> = {
+    nrefs: String(nrefs),
+    mode,
+    src: sourceLang,
+    model: embedderId,
+    seg: SEGMENTER_ID,
+    align: `${mode}-top${settings.align.alternatives}`,
+  };
+  if (flags) {
+    const det = createHash('sha256').update([...flags.detectors].sort().join(',')).digest('hex').slice(0, 8);
+    Object.assign(fields, { det: `${flags.detectors.length}@${det}`, cal: String(flags.calibration), conf: String(flags.minConfidence) });
+    if (flags.settings) fields.set = flags.settings;
+  }
+  fields.version = VERSION;
+  return fields;
 }
 
 /** sacreBLEU-style reproducibility signature: everything that changes a number appears in it. */
-export function signature(embedderId: string, nrefs: number, mode: AlignMode, sourceLang: string, flags?: FlagSettings): string {
-  const base = `nrefs:${nrefs}|mode:${mode}|src:${sourceLang}|model:${embedderId}|seg:${SEGMENTER_ID}|align:${mode}-top${ALIGN.alternatives}`;
-  if (!flags) return `${base}|version:${VERSION}`;
-  const det = createHash('sha256').update([...flags.detectors].sort().join(',')).digest('hex').slice(0, 8);
-  return `${base}|det:${flags.detectors.length}@${det}|cal:${flags.calibration}|conf:${flags.minConfidence}|version:${VERSION}`;
+export function signature(...args: Parameters<typeof signatureFields>): string {
+  return formatSignature(signatureFields(...args));
+}
+
+export function formatSignature(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([k, v]) => `${k}:${v}`)
+    .join('|');
 }
 
 function wordCount(doc: EncodedDoc, s: Sentence): number {
@@ -113,24 +146,28 @@ export class Analyzer {
 
   private async finish(mt: EncodedDoc, refs: EncodedDoc[], options: AnalyzeOptions): Promise<Analysis> {
     const mode = options.mode ?? 'comparable';
+    const settings = options.settings ?? DEFAULT_SETTINGS;
     const index = new ReferenceIndex(refs);
     const source = await resolveSourceLanguage(mt, refs, index, options);
     const detectOptions: DetectOptions = { mode, sourceLang: source.lang, glossary: options.glossary ?? [] };
-    const alignment = align(mode, toSide(mt), refs.map(toSide));
+    const alignment = align(mode, toSide(mt), refs.map(toSide), settings.align);
     const aligned: AlignedSentence[] = mt.sentences.map(({ sentence }, i) => {
       const matches = alignment.matches[i]!;
       const similarity = matches[0]?.similarity ?? 0;
-      return { ...sentence, score: 0, similarity: round(similarity), mqm: 0, matches, unsupported: similarity < ALIGN.supportThreshold };
+      return { ...sentence, score: 0, similarity: round(similarity), mqm: 0, matches, unsupported: similarity < settings.align.supportThreshold };
     });
-    const ctx = { mt, refs, aligned, index, options: detectOptions, unmatched: alignment.unmatched };
+    const ctx = { mt, refs, aligned, index, options: detectOptions, unmatched: alignment.unmatched, settings };
     const off = new Set(options.disabledDetectors ?? []);
     const detectors = this.detectors.filter((d) => !off.has(d.id));
     const raw = calibrate((await Promise.all(detectors.map((d) => d.detect(ctx)))).flat(), aligned, mode, this.calibration);
     const calibration = this.calibration;
     const minConfidence = options.minConfidence ?? calibration.minConfidence[mode] ?? 0;
     const { shown, hidden } = splitByConfidence(rankFlags(raw, aligned), minConfidence);
-    const sig = signature(this.embedder.id, refs.length, mode, source.label, { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence });
-    const analysis = assemble(mt, refs, aligned, shown, alignment.unmatched, sig, mode);
+    const flagSettings: FlagSettings = { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence };
+    const digest = settingsDigest(settings);
+    if (digest) flagSettings.settings = digest;
+    const fields = signatureFields(this.embedder.id, refs.length, mode, source.label, flagSettings, settings);
+    const analysis = assemble(mt, refs, aligned, shown, alignment.unmatched, fields, mode);
     const result: Analysis = {
       ...analysis,
       filter: { minConfidence, belowThreshold: hidden.length },
@@ -147,7 +184,7 @@ function assemble(
   aligned: AlignedSentence[],
   flags: Flag[],
   unmatched: number[][],
-  sig: string,
+  fields: Record<string, string>,
   mode: AlignMode,
 ): Analysis {
   // Calibrated on parallel references (MQM data); comparable references share few words by nature, so there the
@@ -188,7 +225,8 @@ function assemble(
   const mqm = mqmPenalty(flags);
   return {
     version: 1,
-    signature: sig,
+    signature: formatSignature(fields),
+    signatureFields: fields,
     mt: mt.id,
     refs: refs.map((r, i) => ({ id: r.id, sentences: r.sentences.length, unmatched: unmatched[i] ?? [] })),
     mode,

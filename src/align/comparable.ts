@@ -1,5 +1,5 @@
 import type { Match } from '../core/types.js';
-import { ALIGN } from '../config.js';
+import type { Settings } from '../core/settings.js';
 import { dot } from '../embed/vectors.js';
 import { SimilarityMatrix, mergeVectors } from './matrix.js';
 import type { AlignSide, Alignment } from './types.js';
@@ -13,7 +13,7 @@ function toMatch(ref: AlignSide, first: number, last: number, similarity: number
 }
 
 /** Tries the best match joined with its neighbour: one MT sentence often renders two reference sentences. */
-function bestWithMerge(mtVec: Float32Array, ref: AlignSide, j: number, sim: number): Match {
+function bestWithMerge(mtVec: Float32Array, ref: AlignSide, j: number, sim: number, mergeGain: number): Match {
   let best = toMatch(ref, j, j, sim);
   for (const [first, last] of [
     [j - 1, j],
@@ -22,7 +22,7 @@ function bestWithMerge(mtVec: Float32Array, ref: AlignSide, j: number, sim: numb
     if (first < 0 || last >= ref.sentences.length) continue;
     const merged = mergeVectors(ref.vectors[first]!, ref.lengths[first]!, ref.vectors[last]!, ref.lengths[last]!);
     const s = dot(mtVec, merged);
-    if (s > best.similarity + ALIGN.mergeGain) best = toMatch(ref, first, last, s);
+    if (s > best.similarity + mergeGain) best = toMatch(ref, first, last, s);
   }
   return best;
 }
@@ -31,7 +31,7 @@ function bestWithMerge(mtVec: Float32Array, ref: AlignSide, j: number, sim: numb
  * Comparable references (other articles on the same story): no order to exploit, so every MT sentence takes
  * its nearest reference sentences from all references; alternatives come from distinct sentences.
  */
-export function alignComparable(mt: AlignSide, refs: readonly AlignSide[]): Alignment {
+export function alignComparable(mt: AlignSide, refs: readonly AlignSide[], settings: Settings['align']): Alignment {
   const cols: { ref: number; j: number }[] = [];
   refs.forEach((ref, r) => ref.vectors.forEach((_, j) => cols.push({ ref: r, j })));
   const matrix = new SimilarityMatrix(
@@ -40,10 +40,10 @@ export function alignComparable(mt: AlignSide, refs: readonly AlignSide[]): Alig
   );
   const matches = mt.vectors.map((vec, i) => {
     const order = cols.map((_, c) => c).sort((a, b) => matrix.at(i, b) - matrix.at(i, a));
-    return order.slice(0, ALIGN.alternatives).map((c, rank) => {
+    return order.slice(0, settings.alternatives).map((c, rank) => {
       const { ref, j } = cols[c]!;
       const side = refs[ref]!;
-      return rank === 0 ? bestWithMerge(vec, side, j, matrix.at(i, c)) : toMatch(side, j, j, matrix.at(i, c));
+      return rank === 0 ? bestWithMerge(vec, side, j, matrix.at(i, c), settings.mergeGain) : toMatch(side, j, j, matrix.at(i, c));
     });
   });
   return { matches, unmatched: refs.map(() => []) };

@@ -1,4 +1,5 @@
 import type { AlignMode } from '../core/types.js';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { alignComparable } from './comparable.js';
 import { alignParallel } from './parallel.js';
 import type { AlignSide, Alignment } from './types.js';
@@ -6,6 +7,6 @@ import type { AlignSide, Alignment } from './types.js';
 export type { AlignSide, Alignment } from './types.js';
 export { SimilarityMatrix, mergeVectors } from './matrix.js';
 
-export function align(mode: AlignMode, mt: AlignSide, refs: readonly AlignSide[]): Alignment {
-  return mode === 'parallel' ? alignParallel(mt, refs) : alignComparable(mt, refs);
+export function align(mode: AlignMode, mt: AlignSide, refs: readonly AlignSide[], settings: Settings['align'] = DEFAULT_SETTINGS.align): Alignment {
+  return mode === 'parallel' ? alignParallel(mt, refs, settings) : alignComparable(mt, refs, settings);
 }

@@ -1,5 +1,5 @@
 import type { Match } from '../core/types.js';
-import { ALIGN } from '../config.js';
+import type { Settings } from '../core/settings.js';
 import { dot } from '../embed/vectors.js';
 import { SimilarityMatrix, mergeVectors } from './matrix.js';
 import type { AlignSide, Alignment } from './types.js';
@@ -27,11 +27,11 @@ function mergedAt(side: AlignSide, k: number): Float32Array {
  * Every bead gains (cosine - skipPenalty), so skipping is chosen only when no pairing beats the penalty; a merged
  * bead counts only when it is clearly closer than its best one-to-one part.
  */
-function alignOne(mt: AlignSide, ref: AlignSide): { pairs: [number[], number[], number][]; unmatchedRef: number[] } {
+function alignOne(mt: AlignSide, ref: AlignSide, settings: Settings['align']): { pairs: [number[], number[], number][]; unmatchedRef: number[] } {
   const m = mt.vectors.length;
   const n = ref.vectors.length;
   const sim = new SimilarityMatrix(mt.vectors, ref.vectors);
-  const gain = (cos: number) => cos - ALIGN.skipPenalty;
+  const gain = (cos: number) => cos - settings.skipPenalty;
   const beadSim = (i: number, j: number, b: number): number => {
     const [di, dj] = BEADS[b]!;
     if (di === 1 && dj === 1) return sim.at(i, j);
@@ -44,7 +44,7 @@ function alignOne(mt: AlignSide, ref: AlignSide): { pairs: [number[], number[], 
     const [di, dj] = BEADS[b]!;
     if (di === 1 && dj === 1) return gain(cos);
     const single = di === 2 ? Math.max(sim.at(i, j), sim.at(i + 1, j)) : Math.max(sim.at(i, j), sim.at(i, j + 1));
-    return cos >= single + ALIGN.mergeGain ? gain(cos) : -Infinity;
+    return cos >= single + settings.mergeGain ? gain(cos) : -Infinity;
   };
   const table: Cell[][] = Array.from({ length: m + 1 }, () => Array.from({ length: n + 1 }, () => ({ score: -Infinity, bead: -1 })));
   table[0]![0] = { score: 0, bead: -1 };
@@ -77,10 +77,10 @@ function alignOne(mt: AlignSide, ref: AlignSide): { pairs: [number[], number[], 
 }
 
 /** Parallel references (translations of the same source, in order): one monotonic alignment per reference. */
-export function alignParallel(mt: AlignSide, refs: readonly AlignSide[]): Alignment {
+export function alignParallel(mt: AlignSide, refs: readonly AlignSide[], settings: Settings['align']): Alignment {
   const matches: Match[][] = mt.vectors.map(() => []);
   const unmatched = refs.map((ref) => {
-    const { pairs, unmatchedRef } = alignOne(mt, ref);
+    const { pairs, unmatchedRef } = alignOne(mt, ref, settings);
     for (const [mtIdx, refIdx, similarity] of pairs) {
       const a = ref.sentences[refIdx[0]!]!;
       const b = ref.sentences[refIdx[refIdx.length - 1]!]!;

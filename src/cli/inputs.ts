@@ -7,6 +7,7 @@ import { uniqueRefs } from '../io/unique.js';
 import { escapeControls } from '../format/sanitize.js';
 import { readGlossary } from '../detect/glossary-file.js';
 import { missingSourceDictionary } from '../detect/lexicon/languages.js';
+import { resolveSettings, type SettingsOverrides } from '../core/settings.js';
 
 export interface CommonOptions {
   mode: AlignMode;
@@ -20,6 +21,8 @@ export interface CommonOptions {
   allFlags?: boolean;
   /** From the project config: detector ids and whether they run. */
   detectors?: Record<string, boolean>;
+  /** From the project config: alignment and detector settings that differ from config.ts. */
+  settings?: SettingsOverrides;
 }
 
 export function parseMode(value: string): AlignMode {
@@ -83,6 +86,7 @@ export function analyzeOptions(opts: CommonOptions): AnalyzeOptions {
     ...(opts.allowNonEnglishRefs ? { allowNonEnglishRefs: true } : {}),
     glossary: opts.glossary ? readGlossary(opts.glossary) : [],
     disabledDetectors: Object.entries(opts.detectors ?? {}).filter(([, on]) => !on).map(([id]) => id),
+    ...(opts.settings ? { settings: resolveSettings(opts.settings) } : {}),
     ...(opts.allFlags ? { minConfidence: 0 } : opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { usageError } from '../core/errors.js';
 import { defaultDetectors } from '../detect/index.js';
+import { settingsProblem, type SettingsOverrides } from '../core/settings.js';
 
 /** A project's settings (`mtdiff.config.json` in the working directory, or `--config FILE`). */
 export interface ProjectConfig {
@@ -15,6 +16,8 @@ export interface ProjectConfig {
   model?: string;
   /** Detector ids switched off (false) or on (true, the default). */
   detectors?: Record<string, boolean>;
+  /** Alignment and detector settings by group, e.g. {"mistranslation": {"window": 4}}; defaults in config.ts. */
+  settings?: SettingsOverrides;
 }
 
 export const CONFIG_FILE = 'mtdiff.config.json';
@@ -38,6 +41,7 @@ const CHECKS: Record<keyof ProjectConfig, Check> = {
     }
     return undefined;
   },
+  settings: settingsProblem,
 };
 
 /** Parses and validates; every problem is one line naming the file and the key. */
@@ -80,8 +84,9 @@ export function applyProjectConfig(cmd: Command): void {
   if (!cmd.options.some((o) => o.attributeName() === 'config')) return;
   const config = loadProjectConfig(opts.config);
   for (const [key, value] of Object.entries(config)) {
-    if (key === 'detectors') {
-      cmd.setOptionValueWithSource('detectors', value, 'config');
+    // Not command-line options: they reach the command's options object only from here.
+    if (key === 'detectors' || key === 'settings') {
+      cmd.setOptionValueWithSource(key, value, 'config');
       continue;
     }
     if (!cmd.options.some((o) => o.attributeName() === key)) continue;

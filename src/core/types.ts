@@ -117,6 +117,8 @@ export type AlignMode = 'comparable' | 'parallel';
 export interface Analysis {
   version: 1;
   signature: string;
+  /** The signature's fields (nrefs, mode, src, model, seg, align, det, cal, conf, set when settings differ, version). */
+  signatureFields?: Record<string, string>;
   mt: string;
   refs: RefSummary[];
   mode: AlignMode;

@@ -1,5 +1,4 @@
 import type { Token } from '../core/types.js';
-import { FLUENCY } from '../config.js';
 import { occurrenceEvidence, quoted } from './context.js';
 import { englishSpellers, knowsForm } from './lexicon/english.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
@@ -29,7 +28,7 @@ export class CapitalisationDetector implements Detector {
     // Capitalised only inside a longer capitalised run ("White House Press Secretary Leavitt") is title case,
     // a house style; a name ends with the word somewhere ("Donald Trump said").
     const endsName = same.some((o) => !/^\p{Lu}/u.test(this.nextWord(ctx, o)?.text ?? ''));
-    return refs >= Math.min(FLUENCY.properNounMinRefs, ctx.refs.length) && endsName && same.every((o) => /^\p{Lu}/u.test(o.token.text));
+    return refs >= Math.min(ctx.settings.fluency.properNounMinRefs, ctx.refs.length) && endsName && same.every((o) => /^\p{Lu}/u.test(o.token.text));
   }
 
   /**
@@ -46,7 +45,7 @@ export class CapitalisationDetector implements Detector {
       return s !== undefined && at > 0 && capital(o.token) && !capital(words[at - 1]) && !capital(words[at + 1]) && !quoted(s, o.token);
     });
     const refs = new Set(alone.map((o) => o.ref)).size;
-    return alone.length >= FLUENCY.nameMinOccurrences && refs >= Math.min(FLUENCY.properNounMinRefs, ctx.refs.length);
+    return alone.length >= ctx.settings.fluency.nameMinOccurrences && refs >= Math.min(ctx.settings.fluency.properNounMinRefs, ctx.refs.length);
   }
 
   private nextWord(ctx: DetectContext, o: { ref: string; index: number; token: Token }): Token | undefined {
@@ -69,7 +68,7 @@ export class CapitalisationDetector implements Detector {
         if ((ctx.index.capitalisedMid.get(token.norm) ?? 0) === 0) continue;
         if (knowsForm(english, token.norm) && !this.capitalisedAfter(ctx, s.tokens, token) && !this.alwaysNamed(ctx, token)) continue;
         const refs = new Set(occ.map((o) => o.ref)).size;
-        if (refs < Math.min(FLUENCY.properNounMinRefs, ctx.refs.length)) continue;
+        if (refs < Math.min(ctx.settings.fluency.properNounMinRefs, ctx.refs.length)) continue;
         const suggestion = occ[0]!.token.text;
         if (suggestion === suggestion.toUpperCase() && suggestion.length > 1 && occ.every((o) => o.token.text === suggestion)) continue;
         const proper = suggestion.charAt(0) + suggestion.slice(1).toLowerCase() === suggestion ? suggestion : occ.find((o) => /^\p{Lu}\p{Ll}/u.test(o.token.text))?.token.text;
@@ -80,7 +79,7 @@ export class CapitalisationDetector implements Detector {
           text: token.text,
           category: 'spelling',
           severity: 'minor',
-          confidence: FLUENCY.confidence,
+          confidence: ctx.settings.fluency.confidence,
           message: `'${token.text}' is a proper noun: ${refs} references always write '${proper}'.`,
           suggestion: proper,
           evidence: occ.slice(0, 2).map((o) => occurrenceEvidence(ctx, o)),

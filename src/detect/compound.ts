@@ -1,5 +1,4 @@
 import type { Evidence, Token } from '../core/types.js';
-import { MISTRANSLATION } from '../config.js';
 import { dot } from '../embed/vectors.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
@@ -38,7 +37,7 @@ export class CompoundDetector implements Detector {
 
   detect(ctx: DetectContext): RawFlag[] {
     const heads = this.headsAfter(ctx);
-    const needed = Math.min(MISTRANSLATION.minReferences, ctx.refs.length);
+    const needed = Math.min(ctx.settings.mistranslation.minReferences, ctx.refs.length);
     const flags: RawFlag[] = [];
     for (const s of ctx.mt.sentences) {
       const ws = words(s);
@@ -63,8 +62,8 @@ export class CompoundDetector implements Detector {
         if (editDistance(w.token.norm, suggestion) <= 2) return;
         const v = s.vectors[w.k];
         const similarity = v ? Math.max(...best.list.map((h) => (h.vector ? dot(v, h.vector) : -1))) : -1;
-        if (similarity < MISTRANSLATION.minTokenSimilarity) return;
-        flags.push(this.flag(w.token, mod.token, suggestion, best.refs, best.list, similarity));
+        if (similarity < ctx.settings.mistranslation.minTokenSimilarity) return;
+        flags.push(this.flag(ctx, w.token, mod.token, suggestion, best.refs, best.list, similarity));
       });
     }
     return flags;
@@ -91,7 +90,7 @@ export class CompoundDetector implements Detector {
     return out;
   }
 
-  private flag(token: Token, mod: Token, suggestion: string, refs: number, list: Head[], similarity: number): RawFlag {
+  private flag(ctx: DetectContext, token: Token, mod: Token, suggestion: string, refs: number, list: Head[], similarity: number): RawFlag {
     const evidence = [...new Map(list.map((h) => [h.evidence.ref, h.evidence])).values()];
     return {
       start: token.start,
@@ -99,8 +98,8 @@ export class CompoundDetector implements Detector {
       text: token.text,
       // The references act as the termbase of the story: their fixed compound is the term to use.
       category: 'terminology',
-      severity: refs >= MISTRANSLATION.majorReferences ? 'major' : 'minor',
-      confidence: (1 - 0.5 ** refs) * Math.min(1, similarity / MISTRANSLATION.confidentTokenSimilarity),
+      severity: refs >= ctx.settings.mistranslation.majorReferences ? 'major' : 'minor',
+      confidence: (1 - 0.5 ** refs) * Math.min(1, similarity / ctx.settings.mistranslation.confidentTokenSimilarity),
       message: `'${mod.text} ${token.text}' appears in no reference; ${refs} references use the term '${mod.text} ${suggestion}'.`,
       suggestion,
       evidence,

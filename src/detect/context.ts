@@ -1,5 +1,4 @@
 import type { Evidence, Token } from '../core/types.js';
-import { ALIGN } from '../config.js';
 import { stem } from '../segment/stem.js';
 import { dot } from '../embed/vectors.js';
 import type { DetectContext, EncodedSentence, RawFlag } from './types.js';
@@ -16,7 +15,7 @@ export interface RefSentence extends EncodedSentence {
 export function alignedRefs(ctx: DetectContext, i: number): RefSentence[] {
   const out: RefSentence[] = [];
   for (const m of ctx.aligned[i]?.matches ?? []) {
-    if (m.similarity < ALIGN.supportThreshold) continue;
+    if (m.similarity < ctx.settings.align.supportThreshold) continue;
     const doc = ctx.refs.find((r) => r.id === m.ref);
     if (!doc) continue;
     for (let k = m.index; k <= (m.merged ?? m.index); k++) {

@@ -1,4 +1,3 @@
-import { ALIGN } from '../config.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /**
@@ -38,7 +37,7 @@ export class CoverageDetector implements Detector {
       }
     });
     for (const s of ctx.aligned) {
-      if (s.matches.length > 0 && s.similarity >= ALIGN.supportThreshold) continue;
+      if (s.matches.length > 0 && s.similarity >= ctx.settings.align.supportThreshold) continue;
       flags.push({
         start: s.start,
         end: s.end,

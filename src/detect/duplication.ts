@@ -1,5 +1,4 @@
 import type { Token } from '../core/types.js';
-import { FLUENCY } from '../config.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /** English words that legitimately double ("that that", "had had"); a closed, language-wide list. */
@@ -61,7 +60,7 @@ export class DuplicationDetector implements Detector {
       text: ctx.mt.text.slice(start, last.end),
       category: 'duplication',
       severity: 'minor',
-      confidence: FLUENCY.confidence,
+      confidence: ctx.settings.fluency.confidence,
       message: `${message} Delete the repetition.`,
       suggestion,
       evidence: [],

@@ -1,4 +1,3 @@
-import { ENTITIES } from '../config.js';
 import { editDistance } from './lexicon/distance.js';
 import { occurrenceEvidence } from './context.js';
 import { englishSpellers, knowsAny } from './lexicon/english.js';
@@ -33,7 +32,7 @@ export class EntityDetector implements Detector {
         const norm = name.toLowerCase();
         if (!token.word || !/^\p{Lu}\p{L}{2,}$/u.test(name) || ctx.index.words.has(token.norm) || ctx.index.words.has(norm)) continue;
         if (knowsAny(english, norm) || knowsAny(english, name)) continue;
-        const best = this.closest(norm, names);
+        const best = this.closest(norm, names, ctx.settings.entities.maxEditsPerChar);
         if (!best) continue;
         const refs = new Set((ctx.index.words.get(best.norm) ?? []).map((o) => o.ref)).size;
         flags.push({
@@ -42,7 +41,7 @@ export class EntityDetector implements Detector {
           text: name,
           category: 'entity',
           severity: 'major',
-          confidence: ENTITIES.confidence,
+          confidence: ctx.settings.entities.confidence,
           message: `'${name}' appears in no reference; ${refs} reference${refs > 1 ? 's spell' : ' spells'} it '${best.occ.token.text}'.`,
           suggestion: best.occ.token.text,
           evidence: [occurrenceEvidence(ctx, best.occ)],
@@ -53,8 +52,8 @@ export class EntityDetector implements Detector {
     return flags;
   }
 
-  private closest(norm: string, names: Map<string, Occurrence>): { norm: string; occ: Occurrence } | undefined {
-    const limit = Math.max(1, Math.floor(norm.length * ENTITIES.maxEditsPerChar));
+  private closest(norm: string, names: Map<string, Occurrence>, maxEditsPerChar: number): { norm: string; occ: Occurrence } | undefined {
+    const limit = Math.max(1, Math.floor(norm.length * maxEditsPerChar));
     let best: { norm: string; occ: Occurrence; d: number } | undefined;
     for (const [name, occ] of names) {
       if (Math.abs(name.length - norm.length) > limit) continue;

@@ -1,5 +1,4 @@
 import type { Token } from '../core/types.js';
-import { FLUENCY } from '../config.js';
 import { posTags, possibleTags } from '../segment/pos.js';
 import { occurrenceEvidence } from './context.js';
 import type { Occurrence } from './ref-index.js';
@@ -56,7 +55,7 @@ export class GrammarDetector implements Detector {
             const ref = ctx.refs.find((r) => r.id === o.ref);
             return ref ? /\bthe\s+$/i.test(ref.text.slice(Math.max(0, o.token.start - 5), o.token.start)) && !this.attributiveInRef(ctx, o) : false;
           });
-          if (occ.length >= FLUENCY.nameMinOccurrences && withArticle.length === 0) {
+          if (occ.length >= ctx.settings.fluency.nameMinOccurrences && withArticle.length === 0) {
             const flag = this.flag(ctx, w.start, next.end, `The references write '${next.text}' without an article (${occ.length} times).`);
             flag.suggestion = next.text;
             flag.evidence = occ.slice(0, 2).map((o) => occurrenceEvidence(ctx, o));
@@ -86,7 +85,7 @@ export class GrammarDetector implements Detector {
       text: ctx.mt.text.slice(start, end),
       category: 'grammar',
       severity: 'minor',
-      confidence: FLUENCY.grammarConfidence,
+      confidence: ctx.settings.fluency.grammarConfidence,
       message,
       evidence: [],
       detector: this.id,

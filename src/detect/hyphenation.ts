@@ -1,4 +1,3 @@
-import { FLUENCY } from '../config.js';
 import { occurrenceEvidence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
@@ -30,7 +29,7 @@ export class HyphenationDetector implements Detector {
         text: whole,
         category: 'punctuation',
         severity: 'minor',
-        confidence: confirmed ? 0.9 : FLUENCY.confidence,
+        confidence: confirmed ? 0.9 : ctx.settings.fluency.confidence,
         message: `Stray space inside the hyphenated word '${fixed}'${confirmed ? ', which the references write whole' : ''}.`,
         suggestion: fixed,
         evidence: confirmed ? (ctx.index.words.get(fixed.toLowerCase()) ?? []).slice(0, 2).map((o) => occurrenceEvidence(ctx, o)) : [],

@@ -1,5 +1,5 @@
+import type { Settings } from '../core/settings.js';
 import type { Token } from '../core/types.js';
-import { MISTRANSLATION } from '../config.js';
 import { dot } from '../embed/vectors.js';
 import { isContentTag, posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
@@ -63,7 +63,7 @@ export class MistranslationDetector implements Detector {
 
   detect(ctx: DetectContext): RawFlag[] {
     const flags: RawFlag[] = [];
-    const needed = Math.min(MISTRANSLATION.minReferences, ctx.refs.length);
+    const needed = Math.min(ctx.settings.mistranslation.minReferences, ctx.refs.length);
     ctx.mt.sentences.forEach((s, i) => {
       const refs = alignedRefs(ctx, i);
       if (refs.length === 0) return;
@@ -81,13 +81,13 @@ export class MistranslationDetector implements Detector {
         // A neighbour in another conjunct ("hostages and the achievement") is no slot of this word.
         const anchors = slots.filter(
           (o) =>
-            (o.k === object || (Math.abs(o.k - slot.k) <= MISTRANSLATION.window && !conjoinedApart(s.tokens, slot.k, o.k))) &&
+            (o.k === object || (Math.abs(o.k - slot.k) <= ctx.settings.mistranslation.window && !conjoinedApart(s.tokens, slot.k, o.k))) &&
             o.k !== slot.k &&
             refStems.has(stem(o.token.norm)),
         );
         if (anchors.length === 0) continue;
-        const sub = this.substitute(refs, vector, slot, anchors, mtStems, object);
-        if (!sub || sub.similarity < MISTRANSLATION.minTokenSimilarity) continue;
+        const sub = this.substitute(ctx.settings.mistranslation, refs, vector, slot, anchors, mtStems, object);
+        if (!sub || sub.similarity < ctx.settings.mistranslation.minTokenSimilarity) continue;
         // organisations/organizations: a spelling variant, not another sense.
         if (editDistance(slot.token.norm, sub.token.norm) <= 2) continue;
         const subStem = stem(sub.token.norm);
@@ -95,10 +95,10 @@ export class MistranslationDetector implements Detector {
         // count only where a preposition links a verb to it exactly when one does here (the same slot of the verb;
         // nouns paraphrase "hostage affairs envoy" as "envoy for hostage affairs").
         const [anchor, support] = sub.anchors
-          .map((a) => [a, collocations(ctx, subStem, stem(a.token.norm), MISTRANSLATION.window, a.k === object || !slot.tag.startsWith('VB') ? undefined : linkedAt(s, slot.k, a.k))] as const)
+          .map((a) => [a, collocations(ctx, subStem, stem(a.token.norm), ctx.settings.mistranslation.window, a.k === object || !slot.tag.startsWith('VB') ? undefined : linkedAt(s, slot.k, a.k))] as const)
           .reduce((x, y) => (y[1].length > x[1].length ? y : x));
         // A reference sentence that says nearly the same thing is evidence enough on its own.
-        const close = sub.ref.similarity >= MISTRANSLATION.singleReferenceSimilarity;
+        const close = sub.ref.similarity >= ctx.settings.mistranslation.singleReferenceSimilarity;
         if (support.length < (close ? 1 : needed)) continue;
         flags.push(this.flag(ctx, s, slot, sub, anchor, support, subStem));
       }
@@ -107,7 +107,7 @@ export class MistranslationDetector implements Detector {
   }
 
   /** In each aligned reference sentence, the token the MT word aligns to greedily (BERTScore's max); the best that fits. */
-  private substitute(refs: RefSentence[], vector: Float32Array, slot: Slot, anchors: Slot[], mtStems: Set<string>, object?: number): Substitute | undefined {
+  private substitute(settings: Settings['mistranslation'], refs: RefSentence[], vector: Float32Array, slot: Slot, anchors: Slot[], mtStems: Set<string>, object?: number): Substitute | undefined {
     let best: Substitute | undefined;
     for (const ref of refs) {
       // The content words the MT word aligns to best (function words carry no sense to swap).
@@ -116,7 +116,7 @@ export class MistranslationDetector implements Detector {
         .map((v, k) => ({ k, similarity: v ? dot(vector, v) : -1 }))
         .filter(({ k }) => isContentTag(tags[k]) && /^\p{L}{3,}$/u.test(ref.tokens[k]!.text))
         .sort((a, b) => b.similarity - a.similarity)
-        .slice(0, MISTRANSLATION.alignmentCandidates);
+        .slice(0, settings.alignmentCandidates);
       for (const { k, similarity } of ranked) {
         const token = ref.tokens[k]!;
         if (best && similarity <= best.similarity) break;
@@ -125,7 +125,7 @@ export class MistranslationDetector implements Detector {
         if (!fitsClass(token.norm, tags[k] ?? '', slot.tag)) continue;
         // The syntactic object may stand anywhere in the reference sentence too; the consensus check below
         // still asks the references for the substitute next to it.
-        const near_ = anchors.filter((a) => (a.k === object ? tokensWithStem(ref, stem(a.token.norm)).length > 0 : near(ref, st, stem(a.token.norm), MISTRANSLATION.window)));
+        const near_ = anchors.filter((a) => (a.k === object ? tokensWithStem(ref, stem(a.token.norm)).length > 0 : near(ref, st, stem(a.token.norm), settings.window)));
         if (near_.length) {
           best = { ref, token, similarity, anchors: near_ };
           break;
@@ -147,7 +147,7 @@ export class MistranslationDetector implements Detector {
       // Another sense in the slot changes the meaning (MQM major); inside a quotation, paraphrase is likelier.
       severity: quoted(s, slot.token) ? 'minor' : 'major',
       // Each agreeing reference halves the doubt; a weak token alignment scales it down.
-      confidence: (1 - 0.5 ** n) * Math.min(1, sub.similarity / MISTRANSLATION.confidentTokenSimilarity),
+      confidence: (1 - 0.5 ** n) * Math.min(1, sub.similarity / ctx.settings.mistranslation.confidentTokenSimilarity),
       message: `'${phrase(slot.token.text)}' appears in no reference; ${n} reference${n > 1 ? 's say' : ' says'} '${phrase(suggestion)}'.`,
       suggestion,
       evidence: support,

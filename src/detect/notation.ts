@@ -1,16 +1,15 @@
-import { NUMBERS } from '../config.js';
 import { MONTHS, isDottedDay } from '../segment/dates.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 /** A figure or date written as the source language writes it: minor, with the English form as the fix. */
-export function notationFlag(detector: string, start: number, text: string, suggestion: string, message: string): RawFlag {
+export function notationFlag(detector: string, start: number, text: string, suggestion: string, message: string, confidence: number): RawFlag {
   return {
     start,
     end: start + text.length,
     text,
     category: 'number',
     severity: 'minor',
-    confidence: NUMBERS.confidence,
+    confidence,
     message,
     suggestion,
     evidence: [],
@@ -49,7 +48,7 @@ export class NotationDetector implements Detector {
       const dayFirst = `${day} ${month}`;
       const refs = ctx.refs.map((r) => r.text);
       const suggestion = refs.some((t) => t.includes(monthFirst)) || !refs.some((t) => t.includes(dayFirst)) ? monthFirst : dayFirst;
-      flags.push(notationFlag(this.id, m.index, text, suggestion, `'${text}' writes the day in source-language notation (a full stop after the day); English writes '${suggestion}'.`));
+      flags.push(notationFlag(this.id, m.index, text, suggestion, `'${text}' writes the day in source-language notation (a full stop after the day); English writes '${suggestion}'.`, ctx.settings.numbers.confidence));
     }
     for (const m of ctx.mt.text.matchAll(SPACED_THOUSANDS)) {
       const text = m[0];
@@ -57,7 +56,7 @@ export class NotationDetector implements Detector {
       const suggestion = value.toLocaleString('en-US');
       const plain = !/[\u00a0\u202f]/u.test(text);
       if (plain && !ctx.refs.some((r) => r.text.includes(suggestion))) continue;
-      flags.push(notationFlag(this.id, m.index, text, suggestion, `'${text}' groups thousands with spaces (source-language notation); English writes '${suggestion}'.`));
+      flags.push(notationFlag(this.id, m.index, text, suggestion, `'${text}' groups thousands with spaces (source-language notation); English writes '${suggestion}'.`, ctx.settings.numbers.confidence));
     }
     return flags.sort((a, b) => a.start - b.start);
   }

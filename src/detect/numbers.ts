@@ -1,5 +1,4 @@
 import type { Token } from '../core/types.js';
-import { NUMBERS } from '../config.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY } from './closed-class.js';
@@ -120,33 +119,33 @@ export class NumberDetector implements Detector {
         if (values.length === 0) return;
         const foreign = foreignNotation(token.text);
         if (foreign !== undefined) {
-          flags.push(this.notation(token, foreign, refValues.has(foreign)));
+          flags.push(this.notation(token, foreign, refValues.has(foreign), ctx.settings.numbers.confidence));
           return;
         }
         const english = Number(token.text.replace(/,/g, ''));
         const known = values.find((v) => refValues.has(v));
         if (known !== undefined && known !== english) {
-          flags.push(this.notation(token, known, true));
+          flags.push(this.notation(token, known, true, ctx.settings.numbers.confidence));
           return;
         }
         if (known !== undefined) return;
         const keys = slotKeys(s, k);
         if (keys.length === 0) return;
-        const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= NUMBERS.sameFactSimilarity);
+        const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= ctx.settings.numbers.sameFactSimilarity);
         // A count's fact is what happens to what it counts; a year's slot ("since 2012") is its fact already.
         const fact = keys.some((key) => key.startsWith('counts:')) ? factWords(s, k) : new Set<string>();
         // A close sentence states the same fact by itself (its verbs may be paraphrased); loose ones must show it.
-        const other: Slotted | undefined = this.sameSlot(refs, keys) ?? this.consensus(alignedRefs(ctx, i), keys, fact, ctx.options.mode === 'parallel');
+        const other: Slotted | undefined = this.sameSlot(refs, keys) ?? this.consensus(alignedRefs(ctx, i), keys, fact, ctx.options.mode === 'parallel', ctx.settings.numbers.consensusReferences);
         if (!other) return;
         const ratio = Math.abs(other.value - english) / Math.max(Math.abs(other.value), 1);
-        if (approximate(s, k) && ratio <= NUMBERS.roundingTolerance && trailingZeros(english) > trailingZeros(other.value)) return;
+        if (approximate(s, k) && ratio <= ctx.settings.numbers.roundingTolerance && trailingZeros(english) > trailingZeros(other.value)) return;
         flags.push({
           start: token.start,
           end: token.end,
           text: token.text,
           category: 'number',
-          severity: other.weak ? 'major' : NUMBERS.contradictionSeverity,
-          confidence: NUMBERS.confidence,
+          severity: other.weak ? 'major' : ctx.settings.numbers.contradictionSeverity,
+          confidence: ctx.settings.numbers.confidence,
           message: other.agreeing
             ? `'${token.text}' appears in no reference; ${other.agreeing} reference${other.agreeing > 1 ? 's give' : ' gives'} '${other.token.text}' in the same slot.`
             : `'${token.text}' appears in no reference; the aligned reference gives '${other.token.text}' for the same count.`,
@@ -175,7 +174,7 @@ export class NumberDetector implements Detector {
    * they give it one figure and none gives it another ("since 2012" in three articles). One loosely aligned
    * comparable reference never suffices: a similar slot in another article's sentence is as often another fact.
    */
-  private consensus(aligned: RefSentence[], keys: string[], fact: Set<string>, parallel: boolean): Slotted | undefined {
+  private consensus(aligned: RefSentence[], keys: string[], fact: Set<string>, parallel: boolean, needed: number): Slotted | undefined {
     const found = aligned.flatMap((ref) =>
       [...ref.tokens.entries()]
         .filter(([k, token]) => numberValues(token.text).length > 0 && slotKeys(ref, k).some((key) => keys.includes(key)) && sameFact(fact, factWords(ref, k)))
@@ -185,17 +184,17 @@ export class NumberDetector implements Detector {
     const refs = new Set(found.map((f) => f.ref.ref)).size;
     if (values.size !== 1) return undefined;
     // A parallel reference translates this very sentence: its figure in the slot is the fact.
-    if (refs >= NUMBERS.consensusReferences || parallel) return { ...found[0]!, agreeing: refs };
+    if (refs >= needed || parallel) return { ...found[0]!, agreeing: refs };
     // One loosely aligned reference: only with the fact itself shared (not a bare noun), and never critical.
     const only = found[0]!;
     const shared = [...fact].some((w) => factWords(only.ref, only.ref.tokens.indexOf(only.token)).has(w));
     return shared ? { ...only, agreeing: 1, weak: true } : undefined;
   }
 
-  private notation(token: Token, value: number, confirmed: boolean): RawFlag {
+  private notation(token: Token, value: number, confirmed: boolean, confidence: number): RawFlag {
     const suggestion = value.toLocaleString('en-US');
     const message = `'${token.text}' is written in source-language notation; ${confirmed ? 'the references write' : 'English writes'} ${suggestion}.`;
-    return notationFlag(this.id, token.start, token.text, suggestion, message);
+    return notationFlag(this.id, token.start, token.text, suggestion, message, confidence);
   }
 
 }

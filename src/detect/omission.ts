@@ -1,4 +1,3 @@
-import { UNMATCHED } from '../config.js';
 import { closestToken, evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { unmatchedWords } from './unmatched.js';
@@ -24,9 +23,9 @@ export class OmissionDetector implements Detector {
   private missing(ctx: DetectContext, s: EncodedSentence, ref: RefSentence): RawFlag[] {
     const asRef: RefSentence = { ...s, ref: ctx.mt.id, similarity: ref.similarity };
     // MT words the reference lacks too: the missing words were likely paraphrased, not dropped.
-    const extra = unmatchedWords(s, [ref], UNMATCHED.maxSimilarity).length;
+    const extra = unmatchedWords(s, [ref], ctx.settings.unmatched).length;
     const lengthRatio = s.tokens.filter((t) => t.word).length / Math.max(1, ref.tokens.filter((t) => t.word).length);
-    return unmatchedWords(ref, [asRef], UNMATCHED.maxSimilarity).flatMap((run) => {
+    return unmatchedWords(ref, [asRef], ctx.settings.unmatched).flatMap((run) => {
       const first = run.ks[0]!;
       const last = run.ks[run.ks.length - 1]!;
       const words = ref.sentence.text.slice(ref.tokens[first]!.start - ref.sentence.start, ref.tokens[last]!.end - ref.sentence.start);

@@ -1,5 +1,4 @@
 import type { Token } from '../core/types.js';
-import { MISTRANSLATION, POLARITY } from '../config.js';
 import { alignedRefs, closestToken, evidenceOf, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { wordHunks } from './word-diff.js';
@@ -34,22 +33,22 @@ export class PolarityDetector implements Detector {
     const flags: RawFlag[] = [];
     ctx.mt.sentences.forEach((s, i) => {
       const aligned = alignedRefs(ctx, i);
-      const refs = aligned.filter((r) => r.similarity >= MISTRANSLATION.verbatimSimilarity);
+      const refs = aligned.filter((r) => r.similarity >= ctx.settings.mistranslation.verbatimSimilarity);
       const found = refs.flatMap((ref) => reversals(s.tokens, ref));
       const first = found[0];
       if (!first) {
         // A translation keeps the polarity of its source: against parallel references the clause need not be verbatim.
         const loose = ctx.options.mode === 'parallel' ? looseReversal(s, aligned) : undefined;
-        if (loose) flags.push({ ...this.flag(loose, [loose]), features: { loose: 1, refSim: loose.ref.similarity } });
+        if (loose) flags.push({ ...this.flag(ctx, loose, [loose]), features: { loose: 1, refSim: loose.ref.similarity } });
         return;
       }
       const agreeing = found.filter((f) => f.token === first.token && f.added === first.added);
-      flags.push({ ...this.flag(first, agreeing), features: { loose: 0, refSim: first.ref.similarity } });
+      flags.push({ ...this.flag(ctx, first, agreeing), features: { loose: 0, refSim: first.ref.similarity } });
     });
     return flags;
   }
 
-  private flag(r: Reversal, agreeing: Reversal[]): RawFlag {
+  private flag(ctx: DetectContext, r: Reversal, agreeing: Reversal[]): RawFlag {
     const n = new Set(agreeing.map((a) => a.ref.ref)).size;
     const refs = n > 1 ? `${n} nearly identical reference sentences` : 'a nearly identical reference sentence';
     const message = r.added
@@ -61,7 +60,7 @@ export class PolarityDetector implements Detector {
       text: r.token.text,
       category: 'mistranslation',
       severity: 'critical',
-      confidence: 1 - (1 - POLARITY.confidence) ** n,
+      confidence: 1 - (1 - ctx.settings.polarity.confidence) ** n,
       message,
       ...(r.added ? {} : { suggestion: `${r.refWord} ${r.token.text}` }),
       evidence: agreeing.map((a) => evidenceOf(a.ref)),

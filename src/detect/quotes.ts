@@ -1,6 +1,5 @@
 import { diffArrays } from 'diff';
 import type { Evidence, Token } from '../core/types.js';
-import { QUOTES } from '../config.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { quoted } from './context.js';
@@ -62,29 +61,29 @@ export class QuoteDetector implements Detector {
     const flags: RawFlag[] = [];
     for (const s of ctx.mt.sentences) {
       for (const words of quotesOf(s)) {
-        if (words.length < QUOTES.minWords) continue;
+        if (words.length < ctx.settings.quotes.minWords) continue;
         const norms = words.map((t) => t.norm);
-        const needed = QUOTES.minOverlap * norms.length;
+        const needed = ctx.settings.quotes.minOverlap * norms.length;
         // Shared words bound the common subsequence from above: most quotations are ruled out without a diff.
         const matches = refQuotes.filter(
-          (q) => norms.filter((w) => q.norms.has(w)).length >= needed && overlap(norms, q.words.map((t) => t.norm)) >= QUOTES.minOverlap,
+          (q) => norms.filter((w) => q.norms.has(w)).length >= needed && overlap(norms, q.words.map((t) => t.norm)) >= ctx.settings.quotes.minOverlap,
         );
         const found = new Map<string, { mt: Token[]; ref: Token[]; evidence: Evidence[] }>();
         for (const q of matches) {
-          for (const hunk of replacedRuns(words, q.words)) {
+          for (const hunk of replacedRuns(words, q.words, ctx.settings.quotes.maxRun)) {
             const key = `${hunk.mt[0]!.start}:${hunk.ref.map((t) => t.norm).join(' ')}`;
             const seen = found.get(key);
             if (seen) seen.evidence.push(q.evidence);
             else found.set(key, { ...hunk, evidence: [q.evidence] });
           }
         }
-        for (const hunk of found.values()) flags.push(this.flag(s, hunk.mt, hunk.ref, hunk.evidence));
+        for (const hunk of found.values()) flags.push(this.flag(ctx, s, hunk.mt, hunk.ref, hunk.evidence));
       }
     }
     return flags;
   }
 
-  private flag(s: EncodedSentence, mt: Token[], ref: Token[], evidence: Evidence[]): RawFlag {
+  private flag(ctx: DetectContext, s: EncodedSentence, mt: Token[], ref: Token[], evidence: Evidence[]): RawFlag {
     const first = mt[0]!;
     const last = mt[mt.length - 1]!;
     const refs = new Set(evidence.map((e) => e.ref)).size;
@@ -97,7 +96,7 @@ export class QuoteDetector implements Detector {
       category: 'mistranslation',
       // Outlets translate the same quotation in other words: a misquote keeps the meaning unless shown otherwise.
       severity: 'minor',
-      confidence: 1 - (1 - QUOTES.confidence) ** refs,
+      confidence: 1 - (1 - ctx.settings.quotes.confidence) ** refs,
       message: `Misquoted: ${refs} reference${refs > 1 ? 's quote' : ' quotes'} '${said}' where this quotation has '${text}'.`,
       suggestion: said,
       evidence,
@@ -111,9 +110,9 @@ export class QuoteDetector implements Detector {
  * Short runs of MT words replaced by other reference words, with shared words right before and after: the
  * quotation's frame holds, one phrase inside it differs. Runs of function words only are left alone.
  */
-export function replacedRuns(mt: Token[], ref: Token[]): { mt: Token[]; ref: Token[] }[] {
+export function replacedRuns(mt: Token[], ref: Token[], maxRun: number): { mt: Token[]; ref: Token[] }[] {
   return wordHunks(mt, ref)
-    .filter((h) => h.bounded && h.mt.length > 0 && h.ref.length > 0 && h.mt.length <= QUOTES.maxRun && h.ref.length <= QUOTES.maxRun)
+    .filter((h) => h.bounded && h.mt.length > 0 && h.ref.length > 0 && h.mt.length <= maxRun && h.ref.length <= maxRun)
     .filter((h) => h.mt.some(content) && h.ref.some(content) && !variant(h.mt, h.ref))
     .map((h) => ({ mt: h.mt, ref: h.ref }));
 }

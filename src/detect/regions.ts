@@ -1,5 +1,4 @@
 import type { Evidence, Token } from '../core/types.js';
-import { ENTITIES } from '../config.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 const COMPASS = /^(north|south|east|west)$/;
@@ -31,7 +30,7 @@ export class RegionDetector implements Detector {
         const asName = this.pairs(ctx, w.norm, place.norm, true);
         const asRegion = this.pairs(ctx, adjective, place.norm, false);
         if (asName.length > 0 || asRegion.length === 0) return;
-        flags.push(this.flag(w, place, adjective, asRegion));
+        flags.push(this.flag(ctx, w, place, adjective, asRegion));
       });
     }
     return flags;
@@ -50,7 +49,7 @@ export class RegionDetector implements Detector {
     return out;
   }
 
-  private flag(w: Token, place: Token, adjective: string, evidence: Evidence[]): RawFlag {
+  private flag(ctx: DetectContext, w: Token, place: Token, adjective: string, evidence: Evidence[]): RawFlag {
     const refs = new Set(evidence.map((e) => e.ref)).size;
     return {
       start: w.start,
@@ -58,7 +57,7 @@ export class RegionDetector implements Detector {
       text: w.text,
       category: 'mistranslation',
       severity: 'minor',
-      confidence: ENTITIES.confidence,
+      confidence: ctx.settings.entities.confidence,
       message: `'${w.text} ${place.text}' is not a place name the references use; ${refs} reference${refs > 1 ? 's say' : ' says'} '${adjective} ${place.text}'.`,
       suggestion: adjective,
       evidence: evidence.slice(0, 3),

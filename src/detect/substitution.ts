@@ -1,5 +1,4 @@
 import type { Token } from '../core/types.js';
-import { MISTRANSLATION } from '../config.js';
 import { dot } from '../embed/vectors.js';
 import { posTags, possibleTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
@@ -48,7 +47,7 @@ export class SubstitutionDetector implements Detector {
     ctx.mt.sentences.forEach((s, i) => {
       const tags = posTags(s.tokens);
       const first = s.tokens.findIndex((t) => t.word);
-      const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= MISTRANSLATION.verbatimSimilarity);
+      const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= ctx.settings.mistranslation.verbatimSimilarity);
       const found = new Map<Token, Swap[]>();
       const forms = new Map<Token, Swap[]>();
       for (const ref of refs) {

@@ -1,5 +1,4 @@
 import type { Evidence, Token } from '../core/types.js';
-import { MISTRANSLATION, TITLES } from '../config.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { commonNounTag } from './syntax.js';
@@ -30,14 +29,14 @@ function titledNames(ctx: DetectContext, s: EncodedSentence): Titled[] {
       };
       // Before the name ("UN envoy Maria Lopez", "the envoy for the region, Maria Lopez"): a comma may stand
       // right before the name; the title ends at a verb or at other punctuation.
-      for (let b = i - 1; b >= Math.max(0, i - TITLES.window); b--) {
+      for (let b = i - 1; b >= Math.max(0, i - ctx.settings.titles.window); b--) {
         const marks = between(b, b + 1);
         if (/^(VB|MD)/.test(tag(b)) || marks.some((t) => t.text !== ',' || b + 1 !== i)) break;
         take(b);
       }
       // After it, set off by commas ("Maria Lopez, the UN envoy for the region,").
       if (j < words.length && between(j - 1, j).some((t) => t.text === ',')) {
-        for (let a = j; a < Math.min(words.length, j + TITLES.window); a++) {
+        for (let a = j; a < Math.min(words.length, j + ctx.settings.titles.window); a++) {
           if (/^(VB|MD)/.test(tag(a)) || (a > j && between(a - 1, a).length > 0)) break;
           take(a);
         }
@@ -78,7 +77,7 @@ export class TitleDetector implements Detector {
         }
       }
     }
-    const needed = Math.min(MISTRANSLATION.minReferences, ctx.refs.length);
+    const needed = Math.min(ctx.settings.mistranslation.minReferences, ctx.refs.length);
     const flags: RawFlag[] = [];
     for (const s of ctx.mt.sentences) {
       for (const t of titledNames(ctx, s)) {
@@ -93,14 +92,14 @@ export class TitleDetector implements Detector {
         for (const n of t.nouns) {
           // A title word the references use anywhere is theirs too ("hostage affairs").
           if (ctx.index.stems.has(n.stem)) continue;
-          flags.push(this.flag(n.token, t.name, best.list));
+          flags.push(this.flag(ctx, n.token, t.name, best.list));
         }
       }
     }
     return flags;
   }
 
-  private flag(token: Token, name: string, list: { token: Token; evidence: Evidence }[]): RawFlag {
+  private flag(ctx: DetectContext, token: Token, name: string, list: { token: Token; evidence: Evidence }[]): RawFlag {
     const evidence = [...new Map(list.map((o) => [o.evidence.ref, o.evidence])).values()];
     const suggestion = list[0]!.token.norm;
     const who = name.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
@@ -110,7 +109,7 @@ export class TitleDetector implements Detector {
       text: token.text,
       category: 'mistranslation',
       severity: 'minor',
-      confidence: (1 - 0.5 ** evidence.length) * TITLES.confidence,
+      confidence: (1 - 0.5 ** evidence.length) * ctx.settings.titles.confidence,
       message: `No reference calls ${who} '${token.text}'; ${evidence.length} references call ${who} '${suggestion}'.`,
       suggestion,
       evidence,

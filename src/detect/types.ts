@@ -1,4 +1,5 @@
 import type { AlignedSentence, AlignMode, Category, Flag, Sentence, Token } from '../core/types.js';
+import type { Settings } from '../core/settings.js';
 import type { ReferenceIndex } from './ref-index.js';
 
 /** A sentence with its tokens (offsets into the whole document) and the model's vectors. */
@@ -39,6 +40,8 @@ export interface DetectContext {
   options: DetectOptions;
   /** Reference sentences left unaligned, per reference (parallel mode). */
   unmatched: number[][];
+  /** Every threshold and prior a detector uses (defaults in config.ts). */
+  settings: Readonly<Settings>;
 }
 
 /**

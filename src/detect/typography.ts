@@ -1,4 +1,3 @@
-import { FLUENCY } from '../config.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
 
 interface Rule {
@@ -62,7 +61,7 @@ export class TypographyDetector implements Detector {
           text: m[0],
           category: 'punctuation',
           severity: 'minor',
-          confidence: FLUENCY.confidence,
+          confidence: ctx.settings.fluency.confidence,
           message: rule.message(m),
           suggestion: rule.fix(m),
           evidence: [],

@@ -1,5 +1,5 @@
+import type { Settings } from '../core/settings.js';
 import type { Token } from '../core/types.js';
-import { UNMATCHED } from '../config.js';
 import { dot } from '../embed/vectors.js';
 import { editDistance } from './lexicon/distance.js';
 import { isContentTag, posTags } from '../segment/pos.js';
@@ -19,7 +19,7 @@ export interface Unmatched {
 }
 
 /** Content words of an MT sentence that a parallel reference renders nowhere, neither by stem nor by meaning. */
-export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[], threshold: number): Unmatched[] {
+export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[], settings: Pick<Settings['unmatched'], 'maxSimilarity' | 'maxGapWords'>): Unmatched[] {
   const refWords = refs.flatMap((ref) => ref.tokens.map((t, k) => ({ t, v: ref.vectors[k], ref })).filter((x) => x.t.word));
   if (refWords.length === 0) return [];
   const refStems = new Set(refWords.map((x) => stem(x.t.norm)));
@@ -35,14 +35,14 @@ export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[],
       const sim = x.v ? dot(v, x.v) : -1;
       if (sim > similarity) [similarity, best] = [sim, x];
     }
-    if (similarity < threshold) hits.push({ k, similarity, closest: best });
+    if (similarity < settings.maxSimilarity) hits.push({ k, similarity, closest: best });
   });
   const runs: Unmatched[] = [];
   for (const h of hits) {
     const last = runs[runs.length - 1];
     const prevK = last?.ks[last.ks.length - 1];
     const gap = prevK === undefined ? [] : s.tokens.slice(prevK + 1, h.k);
-    const bridgeable = gap.filter((t) => t.word).length <= UNMATCHED.maxGapWords && gap.every((t, g) => !t.word || !isContentTag(tags[prevK! + 1 + g]));
+    const bridgeable = gap.filter((t) => t.word).length <= settings.maxGapWords && gap.every((t, g) => !t.word || !isContentTag(tags[prevK! + 1 + g]));
     if (last && prevK !== undefined && bridgeable) {
       last.ks.push(h.k);
       if (h.similarity > last.similarity) last.similarity = h.similarity;
@@ -71,14 +71,14 @@ export class UnmatchedDetector implements Detector {
     ctx.mt.sentences.forEach((s, i) => {
       const refs = alignedRefs(ctx, i);
       // Reference words the MT lacks too: the unmatched MT words likely render them in other words.
-      const missing = refs.reduce((n, r) => n + unmatchedWords(r, [{ ...s, ref: ctx.mt.id, similarity: r.similarity }], UNMATCHED.maxSimilarity).length, 0);
+      const missing = refs.reduce((n, r) => n + unmatchedWords(r, [{ ...s, ref: ctx.mt.id, similarity: r.similarity }], ctx.settings.unmatched).length, 0);
       const refWords = refs.reduce((n, r) => n + r.tokens.filter((t) => t.word).length, 0);
       const lengthRatio = s.tokens.filter((t) => t.word).length / Math.max(1, refWords);
-      for (const run of unmatchedWords(s, refs, UNMATCHED.maxSimilarity)) {
+      for (const run of unmatchedWords(s, refs, ctx.settings.unmatched)) {
         const first = s.tokens[run.ks[0]!]!;
         const last = s.tokens[run.ks[run.ks.length - 1]!]!;
         const text = ctx.mt.text.slice(first.start, last.end);
-        const closest = run.closest && run.similarity >= UNMATCHED.suggestSimilarity ? run.closest.text : undefined;
+        const closest = run.closest && run.similarity >= ctx.settings.unmatched.suggestSimilarity ? run.closest.text : undefined;
         // One or two letters off a reference word: a misspelling, the spelling detector's.
         if (run.ks.length === 1 && run.closest && editDistance(first.norm, run.closest.norm) <= Math.min(2, Math.floor(first.norm.length / 3))) continue;
         // A name that is not the reference's is a key fact wrong; any other unmatched content changes the meaning.
@@ -89,7 +89,7 @@ export class UnmatchedDetector implements Detector {
           text,
           category: 'mistranslation',
           severity: name ? 'critical' : 'major',
-          confidence: UNMATCHED.confidence,
+          confidence: ctx.settings.unmatched.confidence,
           message: `'${text}' has no counterpart in the reference sentence${closest ? ` (closest: '${closest}')` : ''}.`,
           ...(closest ? { suggestion: closest } : {}),
           evidence: [evidenceOf(run.ref)],

@@ -1,3 +1,4 @@
+import type { Settings } from '../core/settings.js';
 import type { Analyzer, Progress } from '../analyze.js';
 import type { Flag } from '../core/types.js';
 import { usageError } from '../core/errors.js';
@@ -30,6 +31,8 @@ export interface CollectOptions {
   /** Systems to leave out besides the reference (human translations, usually). */
   exclude: readonly string[];
   sourceLang: string;
+  /** Alignment and detector settings (benches sweep them); the defaults when absent. */
+  settings?: Readonly<Settings>;
 }
 
 function docKey(s: Pick<MqmSegment, 'doc' | 'segId'>): string {
@@ -66,7 +69,7 @@ export async function collectItems(
       refs: [{ id: `${ref.system}/${ref.doc}/${ref.segId}`, text: ref.target }],
     };
   });
-  const analyses = await analyzer.analyzeMany(inputs, { mode: 'parallel', sourceLang: options.sourceLang }, progress);
+  const analyses = await analyzer.analyzeMany(inputs, { mode: 'parallel', sourceLang: options.sourceLang, ...(options.settings ? { settings: options.settings } : {}) }, progress);
   const docs = inputs.flatMap((item) => [item.mt, item.refs[0]!].map((t) => segmentDocument(t.id, t.text)));
   const encoded = await analyzer.encodeDocs(docs);
   return evaluated.map((segment, i) => {

@@ -9,6 +9,7 @@ import { mtdiff } from './run.js';
 describe('project config (mtdiff.config.json)', () => {
   it('accepts the known settings', () => {
     expect(parseProjectConfig('{"mode":"parallel","minConfidence":0.6,"detectors":{"order":false}}', 'c.json')).toEqual({ mode: 'parallel', minConfidence: 0.6, detectors: { order: false } });
+    expect(parseProjectConfig('{"settings":{"mistranslation":{"window":4}}}', 'c.json')).toEqual({ settings: { mistranslation: { window: 4 } } });
   });
 
   it.each([
@@ -16,6 +17,8 @@ describe('project config (mtdiff.config.json)', () => {
     ['{"minConfidence":2}', /'minConfidence' must be a number from 0 to 1/],
     ['{"detectors":{"nosuch":false}}', /not 'nosuch'/],
     ['{"mode":"both"}', /'mode' must be comparable or parallel/],
+    ['{"settings":{"quotes":{"minWords":0}}}', /'settings' must be a whole number of at least 1 for 'quotes.minWords'/],
+    ['{"settings":{"colour":{}}}', /'settings' must be setting groups .* not 'colour'/],
     ['[1]', /expected a JSON object/],
     ['{', /not valid JSON/],
   ])('refuses %s with one line naming the problem', (text, message) => {
@@ -45,6 +48,10 @@ describe('project config (mtdiff.config.json)', () => {
     const overridden = JSON.parse(mtdiff(['check', mt, ref, '--format', 'json', '--config', config, '--min-confidence', '0.5']).stdout) as Analysis;
     expect(overridden.filter?.minConfidence).toBe(0.5);
     expect(overridden.signature).not.toBe(withConfig.signature);
+    writeFileSync(config, JSON.stringify({ minConfidence: 0, settings: { unmatched: { maxSimilarity: 0.6 } } }));
+    const tuned = JSON.parse(mtdiff(['check', mt, ref, '--format', 'json', '--config', config]).stdout) as Analysis;
+    expect(tuned.signatureFields?.set).toMatch(/^1@[0-9a-f]{8}$/);
+    expect(tuned.signature).toContain(`|set:${tuned.signatureFields?.set}|`);
     writeFileSync(config, '{"colour": true}');
     const bad = mtdiff(['check', mt, ref, '--config', config]);
     expect(bad.code).toBe(3);
