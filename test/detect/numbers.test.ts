@@ -139,7 +139,9 @@ describe('numbers in notation no English text uses', () => {
   });
 
   it('leaves English thousands and decimals alone', async () => {
-    const a = await analyze(analyzer, 'Prices rose 2.5 percent while 1,200,000 fans watched. The club paid 54 million euros.', REFS);
+    // The figures agree with the references, so only their notation could be flagged (a figure the aligned
+    // reference contradicts is another rule's flag, and whether it aligns depends on the model's last digits).
+    const a = await analyze(analyzer, 'Prices rose 2.5 percent while 48,440 fans watched. The club paid 54 million euros.', REFS);
     expect(ofCategory(a, 'number')).toEqual([]);
   });
 });
