@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AlignedSentence, AlignMode, Flag } from '../core/types.js';
 import type { Features, RawFlag } from './types.js';
+import { DEFAULT_SETTINGS } from '../core/settings.js';
 
 /**
  * One logistic model per detector and references mode, fitted on annotated flags (`npm run calibrate`):
@@ -68,9 +69,25 @@ function sentenceOf(aligned: readonly AlignedSentence[], start: number): Aligned
   return aligned[Math.max(0, Math.min(aligned.length - 1, hi))];
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+
+/**
+ * Share of the three words either side of the span that the aligned reference sentences also use. Where the rest
+ * of the sentence says what the reference says, a word that differs is an error more often than a paraphrase.
+ */
+export function contextAgreement(flag: Pick<RawFlag, 'start' | 'end'>, s: AlignedSentence | undefined): number {
+  if (!s) return 0;
+  const ref = new Set(s.matches.filter((m) => m.similarity >= DEFAULT_SETTINGS.align.supportThreshold).flatMap((m) => wordsOf(m.text)));
+  if (ref.size === 0) return 0;
+  const near = [...wordsOf(s.text.slice(0, Math.max(0, flag.start - s.start))).slice(-3), ...wordsOf(s.text.slice(Math.max(0, flag.end - s.start))).slice(0, 3)];
+  return near.length ? near.filter((w) => ref.has(w)).length / near.length : 0;
+}
+
 /**
  * The features every flag has, whatever its detector: its prior (as a logit), the aligned sentence's
- * similarity, how many references the evidence cites, the span's length in words, whether a fix is offered;
+ * similarity, how many references the evidence cites, the span's length in words, whether a fix is offered, how
+ * much of its context the reference shares;
  * then what the detector itself reported.
  */
 export function flagFeatures(flag: RawFlag, aligned: readonly AlignedSentence[]): Features {
@@ -81,6 +98,7 @@ export function flagFeatures(flag: RawFlag, aligned: readonly AlignedSentence[])
     refs: new Set(flag.evidence.map((e) => e.ref)).size,
     words: Math.log1p((flag.text.match(/[\p{L}\p{N}]+/gu) ?? []).length),
     fix: flag.suggestion ? 1 : 0,
+    context: contextAgreement(flag, s),
     ...flag.features,
   };
 }

@@ -1,6 +1,7 @@
 import { closestToken, evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { unmatchedWords } from './unmatched.js';
+import { slotFeatures, slotGap } from './slot-gap.js';
 
 /**
  * Omissions inside a sentence: content words of the parallel reference sentence that the MT renders nowhere
@@ -46,7 +47,7 @@ export class OmissionDetector implements Detector {
           suggestion: before >= 0 ? `${anchor.text} ${words}` : `${words} ${anchor.text}`,
           evidence: [evidenceOf(ref)],
           detector: this.id,
-          features: { tokenSim: run.similarity, runWords: run.ks.length, capital: name ? 1 : 0, refSim: ref.similarity, extra, lengthRatio },
+          features: { tokenSim: run.similarity, runWords: run.ks.length, capital: name ? 1 : 0, refSim: ref.similarity, extra, lengthRatio, ...slotFeatures(slotGap(ref, first, last, s)) },
         },
       ];
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, calibrationKey, flagFeatures, loadCalibration, predict, type Calibration } from '../../src/detect/calibrate.js';
+import { calibrate, calibrationKey, contextAgreement, flagFeatures, loadCalibration, predict, type Calibration } from '../../src/detect/calibrate.js';
 import type { AlignedSentence } from '../../src/core/types.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from '../../src/detect/types.js';
 import { stubAnalyzer } from './stub.js';
@@ -60,5 +60,34 @@ describe('precision-first threshold', () => {
     const all = await run(0);
     expect(all.flags).toHaveLength(2);
     expect(all.mqm).toBe(2);
+  });
+});
+
+describe('context agreement (a feature of every flag)', () => {
+  const text = 'The council approved the new budget on Monday.';
+  const sentence = (refText: string, similarity: number): AlignedSentence => ({
+    index: 0,
+    start: 0,
+    end: text.length,
+    text,
+    paragraph: 0,
+    score: 0,
+    similarity,
+    mqm: 0,
+    unsupported: false,
+    matches: [{ ref: 'ref.txt', index: 0, start: 0, end: refText.length, text: refText, similarity }],
+  });
+  const span = { start: text.indexOf('approved'), end: text.indexOf('approved') + 'approved'.length };
+
+  it('is the share of the three words either side that the aligned reference uses', () => {
+    expect(contextAgreement(span, sentence('The council rejected the new budget on Monday.', 0.9))).toBe(1);
+    expect(contextAgreement(span, sentence('Councillors voted for a spending plan.', 0.9))).toBe(0);
+    // Of "The council" before and "the new budget" after, the reference has "the" (twice) and "council".
+    expect(contextAgreement(span, sentence('The council agreed a spending plan.', 0.9))).toBeCloseTo(3 / 5);
+  });
+
+  it('ignores references too far from the sentence to support it', () => {
+    expect(contextAgreement(span, sentence('The council rejected the new budget on Monday.', 0.2))).toBe(0);
+    expect(contextAgreement(span, undefined)).toBe(0);
   });
 });
