@@ -25,3 +25,21 @@ describe('gender', () => {
     expect((await analyze(analyzer, 'She said her plan was ready.', ['She said her plan was ready.'], parallel)).flags).toEqual([]);
   });
 });
+
+describe('gender, one word swapped among several', () => {
+  it('flags the word of the other gender where the reference has one gender throughout', async () => {
+    const a = await analyze(analyzer, 'The studio signed his for seven years and she made it big.', ['The studio signed her for seven years and she made it big.'], parallel);
+    expect(a.flags.map((f) => [f.text, f.suggestion])).toEqual([['his', 'her']]);
+    expect(a.flags[0]!.severity).toBe('major');
+  });
+
+  it('leaves a second person alone: the MT has all the reference has, and more', async () => {
+    const a = await analyze(analyzer, 'She said her brother had left.', ['She said her sibling had left.'], parallel);
+    expect(a.flags).toEqual([]);
+  });
+
+  it('rates the wrong gender critical when the sentence names the person', async () => {
+    const a = await analyze(analyzer, 'Minister Alvarez said he would resign.', ['Minister Alvarez said she would resign.'], parallel);
+    expect(a.flags.map((f) => [f.text, f.severity])).toEqual([['he', 'critical']]);
+  });
+});
