@@ -11,7 +11,7 @@ import type { ManifestEntry } from './manifest.js';
 import { createWorkerScorers, runOrdered } from './pool.js';
 import { batchProgress, type BatchProgress } from './progress.js';
 import { entryId, type BatchRecord } from './record.js';
-import { writeIndex, type ReportTarget } from './reports.js';
+import { decisionsOf, writeIndex, type ReportTarget } from './reports.js';
 import { pendingEntries, prepareResume } from './resume.js';
 import { createLocalScorer, type Scorer, type ScorerSetup } from './scorer.js';
 import { selectShard, type Shard } from './shard.js';
@@ -69,7 +69,7 @@ function inputIdentities(o: BatchOptions, entries: readonly ManifestEntry[]): Se
 /** Runs the batch and returns the exit code (EXIT); fatal problems (model, output) throw MtdiffErrors. */
 export async function runBatch(o: BatchOptions): Promise<number> {
   if (o.resume && !o.output) throw usageError('--resume needs --output FILE (the JSONL file to carry on)');
-  if (o.resume && o.format !== 'jsonl') throw usageError('--resume works with --format jsonl (json and csv are written whole at the end)');
+  if (o.resume && o.format !== 'jsonl') throw usageError('--resume works with --format jsonl (the other formats are written whole at the end)');
   const entries = selectShard(loadEntries(o), o.shard);
   const inputs = inputIdentities(o, entries);
   if (o.output !== undefined) refuseInputAsOutput(o.output, inputs, '--output');
@@ -121,7 +121,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const sink = openSink(o.format, o.output, o.resume);
+    const sink = openSink(o.format, o.output, o.resume, decisionsOf(entries, (w) => log(`mtdiff: warning: ${escapeControls(w)}`)));
     progress = batchProgress(pending.length);
     log = progress.log;
     await runOrdered(chunks, scorers, (result) => {

@@ -26,7 +26,7 @@ export function defaultOutPath(mtPath: string): string {
 }
 
 /** The review file in use: an explicit --review-file must exist; the default one is used only when it does. */
-function reviewPath(opts: ReportOptions, mtPath: string): string | undefined {
+export function reviewPath(opts: { reviewFile?: string }, mtPath: string): string | undefined {
   if (opts.reviewFile !== undefined) {
     if (!existsSync(opts.reviewFile)) throw inputError(`${opts.reviewFile}: review file not found`);
     return opts.reviewFile;

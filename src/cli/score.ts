@@ -1,9 +1,10 @@
 import { today } from '../io/dates.js';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { runBatch } from '../batch/run.js';
 import { parseShard, type Shard } from '../batch/shard.js';
-import type { OutputFormat } from '../batch/sink.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../batch/sink.js';
+import { formatOption } from './format-option.js';
 import { defaultCacheDir } from '../embed/cache.js';
 import { addCommonOptions } from './options.js';
 import { analyzeOptions, parsePositiveInt, type CommonOptions, parseDate } from './inputs.js';
@@ -41,7 +42,7 @@ export function registerScore(program: Command): void {
       .option('--mt-dir <dir>', 'directory mode: every file here is an item')
       .option('--ref-dir <dir>', 'directory mode: references (a subdirectory named like the MT file, else every file here)')
       .option('--allow-outside', "allow manifest paths outside the manifest's directory")
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'json', 'csv']).default('jsonl'))
+      .addOption(formatOption(OUTPUT_FORMATS, 'jsonl', 'records as jsonl, json or csv (summary columns); flags-csv or flags-tsv: one row per flag'))
       .option('-o, --output <file>', 'write records here (JSONL: appended and synced record by record) instead of stdout')
       .option('--fail-under <score>', 'exit 1 when an item scores below this (0..1)', parseScore)
       .option('-j, --jobs <n>', 'worker threads, each with its own model', parsePositiveInt, 1)
