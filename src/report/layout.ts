@@ -13,4 +13,8 @@ export const REPORT_LAYOUT = {
   scoreBands: 10,
   /** Evidence sentences quoted per flag; the rest are counted ("+2 more"), the JSON output has them all. */
   evidenceShown: 2,
+  /** Occurrences of a recurring problem shown in context; the rest are counted and listed by sentence. */
+  contextsShown: 3,
+  /** Problems in the report's summary: what an editor forwards in an e-mail. */
+  topProblems: 5,
 } as const;
