@@ -151,6 +151,10 @@ describe('mtdiff score (real model, small batch)', () => {
     const failing = Object.values(byId).filter((r) => r.mqmPer100 > worst - 0.001 || r.counts.major! + r.counts.critical! > 0).length;
     expect(strict.stderr).toContain(`${failing} failing --fail-on major, --max-mqm-per-100 ${worst - 0.001} (exit 1)`);
     expect(run(['--input', 'good.jsonl', '--fail-on', 'minor']).code).toBe(3);
+    expect(run(['--input', 'good.jsonl', '--output', 'kept.jsonl']).code).toBe(0);
+    const again = run(['--input', 'good.jsonl', '--output', 'kept.jsonl', '--resume']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`resumed: ${batch.good.length} records already in the output were kept, not analysed again`);
   });
 
   it('directory mode writes a JSON array with the same scores', () => {
