@@ -68,6 +68,10 @@ describe('mtdiff report (real model)', () => {
       expect(item, `${no}: ${f.text}`).toBeDefined();
       expect(md, `heading of sentence ${no}`).toContain(`### Sentence ${no}\n`);
     }
+    // every evidence quote is centred on a word it is cited for, shown in bold
+    const quotes = [...md.matchAll(/^ {3}Evidence: (.*)$/gm)].flatMap((m) => m[1]!.split(/; (?=`)/));
+    expect(quotes.length).toBeGreaterThan(10);
+    for (const q of quotes) expect(q, q).toMatch(/“.*\*\*[^*]+\*\*.*”/);
     const corrected = readFileSync(join(ROOT, EXAMPLE.replace(/\.md$/, '.corrected.txt')), 'utf8');
     expect(corrected).toContain('US hostages in Gaza');
     expect(corrected).not.toContain('geiseln');
