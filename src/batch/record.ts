@@ -1,7 +1,7 @@
 /** One output record per manifest entry: the scores of an analysed item, or why it could not be analysed. */
 import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../format/sanitize.js';
 import { CATEGORIES, SEVERITIES, type Analysis, type Category, type Flag, type Severity } from '../core/types.js';
-import { escapeControls } from '../format/sanitize.js';
 import type { ManifestEntry } from './manifest.js';
 
 export interface ScoreRecord {
@@ -55,21 +55,7 @@ export function jsonlLine(record: BatchRecord): string {
 
 export const CSV_COLUMNS = ['id', 'mt', 'score', 'mqm', 'mqmPer100', 'words', ...SEVERITIES, 'error'] as const;
 
-/** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * A text cell as data: control characters but line breaks escaped (CSV goes to terminals too), a would-be formula
- * prefixed with a quote, as OWASP recommends. The JSON and JSONL records keep the exact text.
- */
-export function csvText(value: string): string {
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  // Line breaks are data CSV can quote; every other control is escaped.
-  return text
-    .split('\n')
-    .map((line) => escapeControls(line.replace(/\t/g, '\\t')))
-    .join('\n');
-}
+export { csvText } from '../format/sanitize.js';
 
 /** The summary columns only; an error record leaves the score columns empty. */
 export function csvRow(record: BatchRecord): string[] {

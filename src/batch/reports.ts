@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../io/write.js';
 import { renderIndex, type IndexEntry } from '../report/index-page.js';
 import { renderReport } from '../report/markdown.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { readText } from '../io/read.js';
+import type { ManifestEntry } from './manifest.js';
 import { isError, type BatchRecord } from './record.js';
 
 export const INDEX_FILE = 'index.md';
@@ -33,6 +35,27 @@ function reviewFor(mtPath: string, mt: string, mtText: string, warnings: string[
     warnings.push(`${mt}: report written without review decisions (${(err as Error).message})`);
     return undefined;
   }
+}
+
+/**
+ * For the per-flag exports: each item's review decisions, read through the review-file reader from the
+ * default file next to its MT (as `--report-dir` does). Only items that have such a file cost a read.
+ */
+export function decisionsOf(entries: readonly ManifestEntry[], warn: (line: string) => void): (id: string) => ReviewFile | undefined {
+  const items = new Map(entries.flatMap((e) => (e.kind === 'item' ? [[e.item.id, e.item] as const] : [])));
+  return (id) => {
+    const item = items.get(id);
+    if (!item || !existsSync(defaultReviewPath(item.mtPath))) return undefined;
+    const warnings: string[] = [];
+    let review: ReviewFile | undefined;
+    try {
+      review = reviewFor(item.mtPath, item.mt, readText(item.mtPath), warnings);
+    } catch (err) {
+      warnings.push(`${item.mt}: decisions left out (${(err as Error).message})`);
+    }
+    warnings.forEach((w) => warn(w.replace('report written without review decisions', 'decisions left out')));
+    return review;
+  };
 }
 
 export interface ReportTarget {

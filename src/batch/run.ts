@@ -11,12 +11,12 @@ import type { ManifestEntry } from './manifest.js';
 import { createWorkerScorers, runOrdered } from './pool.js';
 import { batchProgress, type BatchProgress } from './progress.js';
 import { entryId, type BatchRecord } from './record.js';
-import { writeIndex, type ReportTarget } from './reports.js';
+import { decisionsOf, writeIndex, type ReportTarget } from './reports.js';
 import { pendingEntries, prepareResume } from './resume.js';
 import { createLocalScorer, type Scorer, type ScorerSetup } from './scorer.js';
 import { selectShard, type Shard } from './shard.js';
 import { openSink, type OutputFormat } from './sink.js';
-import { Summary } from './summary.js';
+import { Summary, type Gates } from './summary.js';
 
 /**
  * Items per unit of work. Embedding goes text by text (see embedder.ts), so a chunk only sets how much work
@@ -28,6 +28,8 @@ export interface BatchOptions extends SourceOptions {
   format: OutputFormat;
   output?: string;
   failUnder?: number;
+  failOn?: Gates['failOn'];
+  maxMqmPer100?: number;
   jobs: number;
   resume: boolean;
   shard?: Shard;
@@ -69,8 +71,9 @@ function inputIdentities(o: BatchOptions, entries: readonly ManifestEntry[]): Se
 /** Runs the batch and returns the exit code (EXIT); fatal problems (model, output) throw MtdiffErrors. */
 export async function runBatch(o: BatchOptions): Promise<number> {
   if (o.resume && !o.output) throw usageError('--resume needs --output FILE (the JSONL file to carry on)');
-  if (o.resume && o.format !== 'jsonl') throw usageError('--resume works with --format jsonl (json and csv are written whole at the end)');
-  const entries = selectShard(loadEntries(o), o.shard);
+  if (o.resume && o.format !== 'jsonl') throw usageError('--resume works with --format jsonl (the other formats are written whole at the end)');
+  const allEntries = loadEntries(o);
+  const entries = selectShard(allEntries, o.shard);
   const inputs = inputIdentities(o, entries);
   if (o.output !== undefined) refuseInputAsOutput(o.output, inputs, '--output');
   const previous = o.resume ? prepareResume(o.output!) : { records: [], unreadable: 0 };
@@ -102,7 +105,11 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const scorers: Scorer[] =
     chunks.length === 0 ? [] : o.jobs > 1 ? await createWorkerScorers(setup, Math.min(o.jobs, chunks.length), warnCache) : [await createLocalScorer(setup, warnCache)];
 
-  const summary = new Summary(o.failUnder);
+  const resumed = entries.length - pending.length;
+  const summary = new Summary(
+    { failUnder: o.failUnder, failOn: o.failOn, maxMqmPer100: o.maxMqmPer100 },
+    { resumed, ...(o.shard ? { shard: `${o.shard.index + 1}/${o.shard.count}`, otherShards: allEntries.length - entries.length } : {}) },
+  );
   let failedWrites = 0;
   const all: BatchRecord[] = report ? [...previous.records] : [];
   previous.records.forEach((r) => summary.add(r));
@@ -121,7 +128,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const sink = openSink(o.format, o.output, o.resume);
+    const sink = openSink(o.format, o.output, o.resume, decisionsOf(entries, (w) => log(`mtdiff: warning: ${escapeControls(w)}`)));
     progress = batchProgress(pending.length);
     log = progress.log;
     await runOrdered(chunks, scorers, (result) => {

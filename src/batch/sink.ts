@@ -6,9 +6,35 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync } from 'node:fs';
 import { outputError } from '../core/errors.js';
 import { writeAll, writeFileAtomic } from '../io/write.js';
-import { CSV_HEADER, csvLines, csvRow, jsonlLine, type BatchRecord } from './record.js';
+import { flagHeader, flagRow, rowLines, type RowFormat } from '../format/flag-rows.js';
+import type { ReviewFile } from '../review/file.js';
+import { CSV_HEADER, csvLines, csvRow, isError, jsonlLine, type BatchRecord } from './record.js';
 
-export type OutputFormat = 'jsonl' | 'json' | 'csv';
+export const OUTPUT_FORMATS = ['jsonl', 'json', 'csv', 'flags-csv', 'flags-tsv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The reviewer decisions of an item, for the decision column of the per-flag formats. */
+export type DecisionsOf = (id: string) => ReviewFile | undefined;
+
+const rowFormat = (format: OutputFormat): RowFormat | undefined => (format === 'flags-csv' ? 'csv' : format === 'flags-tsv' ? 'tsv' : undefined);
+
+/** One row per flag of an analysed item; an error record has no flags, so no rows (the summary names it). */
+function flagLinesOf(record: BatchRecord, format: RowFormat, decisions: DecisionsOf): string {
+  if (isError(record)) return '';
+  const review = decisions(record.id);
+  const rows = [...record.flags].sort((a, b) => a.start - b.start || a.end - b.end).map((f) => flagRow(record.id, f, review));
+  return rowLines(rows, format);
+}
+
+function headerOf(format: OutputFormat): string {
+  const rows = rowFormat(format);
+  return rows ? flagHeader(rows) : CSV_HEADER;
+}
+
+function linesOf(records: readonly BatchRecord[], format: OutputFormat, decisions: DecisionsOf): string {
+  const rows = rowFormat(format);
+  return rows ? records.map((r) => flagLinesOf(r, rows, decisions)).join('') : csvLines(records.map(csvRow));
+}
 
 export interface Sink {
   write(record: BatchRecord): void;
@@ -62,20 +88,23 @@ class Stdout implements Sink {
   private readonly held: BatchRecord[] = [];
   private started = false;
 
-  constructor(private readonly format: OutputFormat) {}
+  constructor(
+    private readonly format: OutputFormat,
+    private readonly decisions: DecisionsOf,
+  ) {}
 
   write(record: BatchRecord): void {
     if (this.format === 'json') this.held.push(record);
     else if (this.format === 'jsonl') process.stdout.write(jsonlLine(record));
     else {
-      process.stdout.write((this.started ? '' : CSV_HEADER) + csvLines([csvRow(record)]));
+      process.stdout.write((this.started ? '' : headerOf(this.format)) + linesOf([record], this.format, this.decisions));
       this.started = true;
     }
   }
 
   finish(): void {
     if (this.format === 'json') process.stdout.write(jsonArray(this.held));
-    else if (this.format === 'csv' && !this.started) process.stdout.write(CSV_HEADER);
+    else if (this.format !== 'jsonl' && !this.started) process.stdout.write(headerOf(this.format));
   }
 }
 
@@ -84,7 +113,8 @@ class AtomicFile implements Sink {
 
   constructor(
     private readonly path: string,
-    private readonly format: 'json' | 'csv',
+    private readonly format: Exclude<OutputFormat, 'jsonl'>,
+    private readonly decisions: DecisionsOf,
   ) {}
 
   write(record: BatchRecord): void {
@@ -92,7 +122,7 @@ class AtomicFile implements Sink {
   }
 
   finish(): void {
-    writeFileAtomic(this.path, this.format === 'json' ? jsonArray(this.held) : CSV_HEADER + csvLines(this.held.map(csvRow)));
+    writeFileAtomic(this.path, this.format === 'json' ? jsonArray(this.held) : headerOf(this.format) + linesOf(this.held, this.format, this.decisions));
   }
 }
 
@@ -100,7 +130,7 @@ function jsonArray(records: BatchRecord[]): string {
   return `${JSON.stringify(records, null, 2)}\n`;
 }
 
-export function openSink(format: OutputFormat, output: string | undefined, append: boolean): Sink {
-  if (!output) return new Stdout(format);
-  return format === 'jsonl' ? new JsonlFile(output, append) : new AtomicFile(output, format);
+export function openSink(format: OutputFormat, output: string | undefined, append: boolean, decisions: DecisionsOf = () => undefined): Sink {
+  if (!output) return new Stdout(format, decisions);
+  return format === 'jsonl' ? new JsonlFile(output, append) : new AtomicFile(output, format, decisions);
 }

@@ -7,6 +7,7 @@ import { evaluateMqm, itemRecord, type FoldMode } from '../eval/run.js';
 import { identities, refuseInputAsOutput } from '../io/same-file.js';
 import { writeFileAtomic } from '../io/write.js';
 import { formatEvalText } from '../eval/format.js';
+import { formatOption } from './format-option.js';
 import { parsePositiveInt } from './inputs.js';
 import { stderrProgress } from './progress.js';
 
@@ -31,7 +32,7 @@ export function registerEval(program: Command): void {
     .description('score every system segment of an MQM TSV (google/wmt-mqm-human-evaluation format) and compare with the experts')
     .argument('<file>', 'MQM TSV: system, doc, doc_id, seg_id, rater, source, target, category, severity')
     .option('--reference-system <name>', 'system whose translations serve as the reference', 'refB')
-    .addOption(new Option('-f, --format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json'] as const, 'text', 'text (conclusion first) or json'))
     .addOption(new Option('--folds <by>', 'cross-validation: fit on the other talks, measure on each').choices(['talk', 'none']).default('talk'))
     .option('--include-human', 'also evaluate human translations (systems named ref*) other than the reference')
     .option('--source-lang <lang>', 'language the segments were translated from (ISO 639-1)', 'zh')

@@ -13,3 +13,19 @@ export function escapeControls(text: string): string {
     return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
   });
 }
+
+/** A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as data: control characters but line breaks escaped (CSV goes to terminals too), a would-be formula
+ * prefixed with a quote, as OWASP recommends. The JSON and JSONL records keep the exact text.
+ */
+export function csvText(value: string): string {
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  // Line breaks are data CSV can quote; every other control is escaped.
+  return text
+    .split('\n')
+    .map((line) => escapeControls(line.replace(/\t/g, '\\t')))
+    .join('\n');
+}

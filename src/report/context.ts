@@ -1,3 +1,4 @@
+import { stem } from '../segment/stem.js';
 import { emphasis } from './emphasis.js';
 import { inline } from './escape.js';
 
@@ -31,16 +32,41 @@ export function spanInContext(text: string, start: number, end: number, words: n
   return `${before}${marked}${after}`.trim();
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words with their offsets; a word is a run of letters and digits (apostrophes inside it included). */
+function wordsOf(text: string): { start: number; end: number; stem: string }[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, stem: stem(m[0].toLowerCase()) }));
+}
 
 /**
- * A short quote from an evidence sentence: centred on `needle` (the suggested wording) and emphasising it
- * when the sentence contains it as a whole word, otherwise the sentence's first words.
+ * Where `needle` (a word or phrase) occurs in `text`, matching word by word on Porter stems, so the evidence
+ * for "released" is found in a sentence that says "release". Undefined when it does not occur.
  */
-export function quote(text: string, needle: string | undefined, words: number): string {
+export function findWords(text: string, needle: string): { start: number; end: number } | undefined {
+  const want = wordsOf(needle).map((w) => w.stem);
+  if (want.length === 0) return undefined;
+  const have = wordsOf(text);
+  for (let i = 0; i + want.length <= have.length; i++) {
+    if (want.every((w, k) => have[i + k]!.stem === w)) return { start: have[i]!.start, end: have[i + want.length - 1]!.end };
+  }
+  return undefined;
+}
+
+/** The words a flag cites as evidence: its suggestion first, then the words its message quotes ('…'). */
+export function citedWords(suggestion: string | undefined, message: string): string[] {
+  const quoted = [...message.matchAll(/'([^']+)'/g)].flatMap((m) => m[1]!.split(/\s*…\s*/));
+  return [...(suggestion?.trim() ? [suggestion] : []), ...quoted].filter((w) => w.trim() !== '');
+}
+
+/**
+ * A short quote from an evidence sentence, centred on the first cited word or phrase it contains, which is
+ * emphasised; when it contains none, the sentence's first words (the caller prefers evidence that does).
+ */
+export function quote(text: string, needles: string | readonly string[] | undefined, words: number): string {
   const half = Math.max(1, Math.floor(words / 2));
-  const word = needle?.trim() ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle.trim())}(?![\\p{L}\\p{N}])`, 'iu') : undefined;
-  const hit = word ? word.exec(text) : null;
-  if (hit) return spanInContext(text, hit.index, hit.index + hit[0].length, half);
+  const list = typeof needles === 'string' ? [needles] : (needles ?? []);
+  for (const needle of list) {
+    const hit = findWords(text, needle);
+    if (hit) return spanInContext(text, hit.start, hit.end, half);
+  }
   return inline(firstWords(text, words));
 }

@@ -1,6 +1,6 @@
 import { wordDiff, type DiffPart } from '../diff/words.js';
 import { emphasis } from './emphasis.js';
-import { inline } from './escape.js';
+import { codeSpan, inline } from './escape.js';
 
 const MARK = { delete: '~~', insert: '**' } as const;
 
@@ -60,7 +60,11 @@ export function diffMarkdown(mt: string, reference: string): string {
     const trail = part.text.slice(part.text.trimEnd().length);
     out += inline(lead);
     const next = trail ? ' ' : inline(parts[i + 1]?.text ?? '')[0];
-    out += emphasis(MARK[part.op], inline(core), out.at(-1), next) + inline(trail);
+    // A full stop or comma alone would be one struck or bold dot, easy to miss: shown as code, it gets a box.
+    const body = /[\p{L}\p{N}]/u.test(core) ? inline(core) : codeSpan(core);
+    const marked = emphasis(MARK[part.op], body, out.at(-1), next);
+    // a code span right after a letter cannot open emphasis; a space keeps it flanking
+    out += (body.startsWith('`') && /[\p{L}\p{N}]$/u.test(out) ? ' ' : '') + marked + inline(trail);
   });
   return out.replace(/ {2,}/g, ' ').trim();
 }

@@ -30,13 +30,26 @@ function row(id: string, path: string, a: Analysis): string[] {
   ];
 }
 
-/** The batch index page: one row per analysed item, in the caller's order, then the items that failed. Pure. */
+const VERDICTS = ['Needs revision', 'Minor issues', 'No issues found'];
+
+/**
+ * Worst first by MQM per 100 words (ties: lower score first, then the caller's order): the penalty separates
+ * machine translation from human English on the seeds, the score does not (BENCHMARKS.md).
+ */
+function worstFirst<T extends { analysis: Analysis }>(entries: readonly T[]): T[] {
+  const key = (x: number) => (Number.isFinite(x) ? x : Infinity);
+  return [...entries].sort((a, b) => key(b.analysis.mqmPer100) - key(a.analysis.mqmPer100) || a.analysis.score - b.analysis.score);
+}
+
+/** The batch index page: one row per analysed item, worst first, then the items that failed. Pure. */
 export function renderIndex(entries: readonly IndexEntry[], date: string): string {
-  const done = entries.filter((e): e is IndexEntry & { analysis: Analysis } => e.analysis !== undefined && e.error === undefined);
+  const done = worstFirst(entries.filter((e): e is IndexEntry & { analysis: Analysis } => e.analysis !== undefined && e.error === undefined));
   const failed = entries.filter((e) => e.analysis === undefined || e.error !== undefined);
+  const verdicts = VERDICTS.map((v) => `${done.filter((e) => verdictLabel(e.analysis) === v).length} ${v.toLowerCase()}`).join(', ');
   const parts = [
     '# Translation QA reports',
     `${inline(date)} · ${plural(entries.length, 'item')} · ${done.length} analysed · ${failed.length} failed`,
+    ...(done.length ? [`Verdicts: ${verdicts}. Worst first by MQM per 100 words.`] : []),
   ];
   if (done.length) {
     const header = ['Item', 'Verdict', 'Score', 'MQM', 'MQM per 100 words', ...SEVERITIES, 'Report'];

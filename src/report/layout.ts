@@ -7,10 +7,10 @@ export const REPORT_LAYOUT = {
   contextWords: 5,
   /** Words quoted from an evidence sentence: about half a news sentence, enough to see the reference wording. */
   quoteWords: 12,
-  /** Width in characters of the longest bar in the score chart. */
-  barWidth: 20,
-  /** Score bands of the chart: tenths, the resolution at which scores are read (three decimals elsewhere). */
-  scoreBands: 10,
   /** Evidence sentences quoted per flag; the rest are counted ("+2 more"), the JSON output has them all. */
   evidenceShown: 2,
+  /** Occurrences of a recurring problem shown in context; the rest are counted and listed by sentence. */
+  contextsShown: 3,
+  /** Problems in the report's summary: what an editor forwards in an e-mail. */
+  topProblems: 5,
 } as const;

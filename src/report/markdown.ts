@@ -9,13 +9,26 @@ export interface ReportOptions {
   review?: ReviewFile;
   /** YYYY-MM-DD; passed in (never read from the clock here) so the same analysis renders the same bytes. */
   date: string;
+  /** The corrected article's path relative to the report, when one was written beside it (linked from the summary). */
+  corrected?: string;
+  /** Further Markdown sections (e.g. the numbers after review), placed after the summary. */
+  extraSections?: readonly string[];
+}
+
+/** The report's sections in order: each is a small pure function of the analysis, so a new block is one more entry. */
+export function reportSections(analysis: Analysis, options: ReportOptions): string[] {
+  return [
+    summarySection(analysis, options),
+    ...(options.extraSections ?? []),
+    flagsSection(analysis, options.review),
+    sentencesSection(analysis),
+  ];
 }
 
 /**
- * The Markdown QA report of one analysis: summary first, then what to fix, then sentence by sentence.
- * Pure (no I/O, no clock): the report command, the batch command and the review UI's export all call it.
+ * The Markdown QA report of one analysis: a summary to forward first, then the problems grouped, then the
+ * flagged sentences with their diffs. Pure (no I/O, no clock): report, score and the review app call it.
  */
 export function renderReport(analysis: Analysis, options: ReportOptions): string {
-  const sections = [summarySection(analysis, options.review, options.date), flagsSection(analysis, options.review), sentencesSection(analysis)];
-  return `${sections.join('\n\n')}\n`;
+  return `${reportSections(analysis, options).join('\n\n')}\n`;
 }

@@ -94,8 +94,9 @@ describe('mtdiff score (real model, small batch)', () => {
 
   it('keeps stdout for records only and ends with a summary on stderr', () => {
     for (const line of whole.stdout.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
-    expect(whole.stderr).toMatch(/12 items, 3 ok, 9 errors, mean score 0\.\d{4}/);
-    expect(whole.stderr).toMatch(/worst 3:/);
+    expect(whole.stderr).toMatch(/12 items, 3 ok, 9 errors, mean MQM [\d.]+ per 100 words, mean score 0\.\d{4}/);
+    expect(whole.stderr).toMatch(/verdicts: \d+ needs revision, \d+ minor issues, \d+ no issues found/);
+    expect(whole.stderr).toMatch(/worst 3 \(MQM per 100 words\):/);
   });
 
   it('is deterministic: shards make up the whole run, and a warm cache gives the same bytes without new embeddings', () => {
@@ -130,6 +131,30 @@ describe('mtdiff score (real model, small batch)', () => {
     for (const id of batch.good) expect(index).toContain(`${id}.md`);
     expect(readFileSync(join(d, 'reports', 's1.md'), 'utf8')).toContain(byId.s1!.score!.toFixed(3));
     expect(r.stderr).toMatch(/3 below --fail-under 0\.99/);
+  });
+
+  it('gates: --fail-on and --max-mqm-per-100 exit 1 and name the items; per-flag TSV rows; index worst first', () => {
+    const good = join(batch.dir, 'good.jsonl');
+    writeFileSync(good, jsonl(batch.good.map((id) => ({ id, mt: `mt/${id}.txt`, refs: batch.refPaths }))));
+    const byId = Object.fromEntries(records(whole.stdout).filter((x) => !x.error).map((x) => [x.id, x as Rec & { mqmPer100: number; counts: Record<string, number> }]));
+    const worst = Math.max(...Object.values(byId).map((r) => r.mqmPer100));
+    const loose = run(['--input', 'good.jsonl', '--format', 'flags-tsv', '--max-mqm-per-100', String(worst), '--report-dir', 'gated', '--date', '2026-01-01']);
+    expect(loose.code, loose.stderr).toBe(0);
+    const lines = loose.stdout.trimEnd().split('\n');
+    expect(lines[0]!.split('\t')).toEqual(['document', 'sentence', 'start', 'end', 'text', 'category', 'severity', 'confidence', 'fix', 'evidence', 'decision', 'message']);
+    expect(lines.length - 1).toBe(Object.values(byId).reduce((n, r) => n + r.flags!.length, 0));
+    const index = readFileSync(join(batch.dir, 'gated', 'index.md'), 'utf8');
+    const order = [...index.matchAll(/^\| (s\d) \|/gm)].map((m) => m[1]!);
+    expect(order.map((id) => byId[id]!.mqmPer100)).toEqual(Object.values(byId).map((r) => r.mqmPer100).sort((a, b) => b - a));
+    const strict = run(['--input', 'good.jsonl', '--max-mqm-per-100', String(worst - 0.001), '--fail-on', 'major']);
+    expect(strict.code).toBe(1);
+    const failing = Object.values(byId).filter((r) => r.mqmPer100 > worst - 0.001 || r.counts.major! + r.counts.critical! > 0).length;
+    expect(strict.stderr).toContain(`${failing} failing --fail-on major, --max-mqm-per-100 ${worst - 0.001} (exit 1)`);
+    expect(run(['--input', 'good.jsonl', '--fail-on', 'minor']).code).toBe(3);
+    expect(run(['--input', 'good.jsonl', '--output', 'kept.jsonl']).code).toBe(0);
+    const again = run(['--input', 'good.jsonl', '--output', 'kept.jsonl', '--resume']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`resumed: ${batch.good.length} records already in the output were kept, not analysed again`);
   });
 
   it('directory mode writes a JSON array with the same scores', () => {

@@ -65,11 +65,60 @@ describe('mtdiff check on the seeds (real model)', () => {
     expect(publish!.evidence.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('the text format names the verdict and the signature', () => {
-    const r = mtdiff(['check', ...SEEDS]);
+  it('the text format: summary first, only flagged sentences (numbered from 1), every shown flag, a legend', () => {
+    const r = mtdiff(['check', ...SEEDS], { env: { NO_COLOR: '1', FORCE_COLOR: '' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Needs revision: \d+ critical, \d+ major, \d+ minor/);
-    expect(r.stdout).toMatch(/signature: nrefs:4/);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/Needs revision: \d+ critical, \d+ major, \d+ minor/);
+    expect(lines.slice(0, 5).join('\n')).toMatch(/MQM [\d.]+ \([\d.]+ per 100 words/);
+    expect(r.stdout).toMatch(/^Fix these first:$/m);
+    expect(r.stdout).toMatch(/^signature: nrefs:4/m);
+    expect(r.stdout).toMatch(/^Legend: /m);
+    expect(r.stdout).not.toContain('\u001b');
+    const flagged = new Set(analysis.flags.map((f) => f.sentence));
+    for (const s of analysis.sentences) {
+      const shown = r.stdout.includes(`${String(s.index + 1).padStart(4)}  ${s.text}`);
+      expect(shown, `sentence ${s.index + 1}`).toBe(flagged.has(s.index));
+    }
+    const flagLines = lines.filter((l) => /^ {6}(critical|major|minor) /.test(l));
+    expect(flagLines).toHaveLength(analysis.flags.length);
+    expect(lines.length).toBeLessThan(analysis.sentences.length + analysis.flags.length + 25);
+  });
+
+  it('--verbose shows every sentence; FORCE_COLOR colours the severities', () => {
+    const r = mtdiff(['check', ...SEEDS, '--verbose'], { env: { FORCE_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    for (const s of analysis.sentences) expect(r.stdout).toContain(s.text.slice(0, 40));
+    expect(r.stdout).toMatch(/\u001b\[31mmajor\u001b\[0m/);
+  });
+
+  it('--format csv and tsv: one row per shown flag, 1-based sentence numbers', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const csv = mtdiff(['check', ...SEEDS, '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const rows = parse(csv.stdout) as string[][];
+    expect(rows).toHaveLength(analysis.flags.length + 1);
+    const texts = rows.slice(1).map((r) => `${r[1]}:${r[4]}`).sort();
+    expect(texts).toEqual(analysis.flags.map((f) => `${f.sentence + 1}:${f.text}`).sort());
+    const tsv = mtdiff(['check', ...SEEDS, '-f', 'TSV']);
+    expect(tsv.code).toBe(0);
+    expect(tsv.stdout.trimEnd().split('\n')).toHaveLength(analysis.flags.length + 1);
+  });
+});
+
+describe('every --format is validated by every command', () => {
+  it.each([
+    ['check', ['check', ...SEEDS.slice(0, 2), '--format', 'html']],
+    ['check -f', ['check', ...SEEDS.slice(0, 2), '-f', 'xml']],
+    ['report', ['report', ...SEEDS.slice(0, 2), '--format', 'pdf', '--out', '/tmp/never-written.md']],
+    ['score', ['score', '--input', 'nope.jsonl', '--format', 'html']],
+    ['eval', ['eval', 'mqm', 'nope.tsv', '--format', 'csv']],
+  ])('%s: one line, exit 3, nothing on stdout', (_name, args) => {
+    const r = mtdiff(args);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/unknown format/);
   });
 });
 

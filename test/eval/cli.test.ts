@@ -63,7 +63,7 @@ describe('mtdiff eval mqm errors and text output', () => {
   it('prints the text report', () => {
     const r = mtdiff(['eval', 'mqm', TINY, '--folds', 'none']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^mtdiff eval mqm /);
+    expect(r.stdout).toMatch(/^mtdiff eval mqm .*\nConclusion:\n {2}Ranking segments \(whole file, in-sample/);
     expect(r.stdout).toMatch(/Whole file/);
     expect(r.stdout).not.toMatch(/Held-out/);
   });

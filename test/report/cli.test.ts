@@ -1,17 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/core/types.js';
 import { defaultReviewPath, flagKey, textHash, type ReviewFile } from '../../src/review/file.js';
 import { loadEmbedder } from '../../src/embed/embedder.js';
 import { kernelFingerprint } from '../../src/embed/fingerprint.js';
-import { cellText, column, tableWith } from './md.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/cli/main.js');
 const EXAMPLE = 'reports/004_105117b8f2f418e5.md';
+const SEEDS = ['004_105117b8f2f418e5', '000_ca9d7fcf8c42fc70', '001_727ce4c87fcf43d9', '002_e767b787d4f7fc8a', '003_085184b4ea32ed6c'].map((s) => `seeds/${s}.txt`);
 
 // The optional apt dictionaries (README, "Optional extras") change messages; the committed example is what a
 // plain `npm ci` install prints, so the runs here never see /usr/share/dictd.
@@ -57,7 +57,7 @@ describe('mtdiff report (real model)', () => {
       .find((c) => c.startsWith('node dist/cli/main.js report'))!
       .split(/\s+/);
     expect(command.slice(0, 3)).toEqual(['node', 'dist/cli/main.js', 'report']);
-    const out = join(tmp, 'example.md');
+    const out = join(tmp, basename(EXAMPLE));
     const args = command.slice(2).map((a, i, all) => (all[i - 1] === '--out' ? out : a));
     expect(args).toContain(out);
     const r = run(args);
@@ -65,6 +65,42 @@ describe('mtdiff report (real model)', () => {
     expect(r.stdout).toBe('');
     expect(r.status).toBe(0);
     expect(readFileSync(out)).toEqual(readFileSync(join(ROOT, EXAMPLE)));
+    expect(readFileSync(join(tmp, basename(EXAMPLE).replace(/\.md$/, '.corrected.txt')))).toEqual(readFileSync(join(ROOT, EXAMPLE.replace(/\.md$/, '.corrected.txt'))));
+  });
+
+  it('the example is under 200 lines and shows every flag the analysis shows: its problem, text and sentence', () => {
+    const md = readFileSync(join(ROOT, EXAMPLE), 'utf8');
+    expect(md.split('\n').length).toBeLessThan(200);
+    const r = run(['check', ...SEEDS, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const analysis = JSON.parse(r.stdout) as Analysis;
+    const items = md.slice(md.indexOf('## What to fix')).split(/\n(?=\d+\. )/).slice(1);
+    for (const f of analysis.flags) {
+      const no = f.sentence + 1;
+      // a recurring problem quotes its first message; each occurrence keeps its sentence link and its text
+      const item = items.find((i) => i.includes(`[${no}](#sentence-${no})`) && i.includes(f.text.trim()));
+      expect(item, `${no}: ${f.text}`).toBeDefined();
+      expect(md, `heading of sentence ${no}`).toContain(`### Sentence ${no}\n`);
+    }
+    // every evidence quote is centred on a word it is cited for, shown in bold
+    const quotes = [...md.matchAll(/^ {3}Evidence: (.*)$/gm)].flatMap((m) => m[1]!.split(/; (?=`)/));
+    expect(quotes.length).toBeGreaterThan(10);
+    for (const q of quotes) expect(q, q).toMatch(/“.*\*\*[^*]+\*\*.*”/);
+    const corrected = readFileSync(join(ROOT, EXAMPLE.replace(/\.md$/, '.corrected.txt')), 'utf8');
+    expect(corrected).toContain('US hostages in Gaza');
+    expect(corrected).not.toContain('geiseln');
+  });
+
+  it('--format html writes one self-contained page with every flag highlighted', () => {
+    const out = join(tmp, 'page.html');
+    const r = run(['report', ...SEEDS, '--format', 'HTML', '--out', out, '--date', '2026-01-01']);
+    expect(r.status, r.stderr).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).not.toMatch(/<script|<link|src=/i);
+    const check = JSON.parse(run(['check', ...SEEDS, '--format', 'json']).stdout) as Analysis;
+    expect(page.match(/<mark class="(critical|major|minor)" title=/g)).toHaveLength(check.flags.length);
+    expect(existsSync(join(tmp, 'page.corrected.txt'))).toBe(true);
   });
 
   it('uses the default review file, replaces reports/<mt name>.md, leaves no temporary file, says where', () => {
@@ -94,15 +130,17 @@ describe('mtdiff report (real model)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${join('reports', 'article.md')}\n`);
-    expect(readdirSync(join(dir, 'reports'))).toEqual(['article.md']);
+    expect(readdirSync(join(dir, 'reports')).sort()).toEqual(['article.corrected.txt', 'article.md']);
     const md = readFileSync(written, 'utf8');
     expect(md).not.toContain('OLD REPORT');
     expect(md).toContain('2026-02-03');
-    const fix = tableWith(md, '#');
-    const decisions = fix.rows.map((row) => cellText(row[column(fix, 'Review')]!));
-    expect(decisions.filter((d) => d.startsWith('accepted, fix: “edited | fix” — “looks right”'))).toHaveLength(1);
-    expect(decisions.filter((d) => d.startsWith('dismissed — “not an error”'))).toHaveLength(1);
-    expect(decisions.filter((d) => d === 'open')).toHaveLength(flags.length - 2);
+    const decisions = [...md.matchAll(/^ {3}Review: (.*)$/gm)].map((m) => m[1]!);
+    expect(decisions.filter((d) => d.includes('accepted, fix: “edited \\| fix” — “looks right”'))).toHaveLength(1);
+    expect(decisions.filter((d) => d.includes('dismissed — “not an error”'))).toHaveLength(1);
+    // the accepted fix, in the reviewer's wording, is in the corrected article; the dismissed one is not
+    const corrected = readFileSync(join(dir, 'reports/article.corrected.txt'), 'utf8');
+    expect(corrected).toContain('edited | fix');
+    expect(corrected).toContain(mtText.slice(flags[1]!.start, flags[1]!.end));
   });
 });
 

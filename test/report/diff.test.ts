@@ -42,3 +42,13 @@ describe('diffMarkdown', () => {
     expect(md).toBe('He met ~~geiseln~~ **hostages** in Gaza.');
   });
 });
+
+describe('diffMarkdown punctuation', () => {
+  it('a deleted or inserted mark alone is boxed (code) inside the strike or bold, so it is visible', () => {
+    const md = diffMarkdown('He left.', 'He left');
+    expect(md).toContain('~~`.`~~');
+    const out = html(md);
+    expect(out).toMatch(/<del><code>\.<\/code><\/del>/);
+    expect(html(diffMarkdown('He left', 'He left!'))).toMatch(/<strong><code>!<\/code><\/strong>/);
+  });
+});

@@ -33,3 +33,22 @@ describe('renderIndex', () => {
     expect(text).toContain('8 items · 6 analysed · 2 failed');
   });
 });
+
+describe('renderIndex order', () => {
+  it('lists items worst first by MQM per 100 words, with verdict counts', () => {
+    const make = (mqmPer100: number, score: number, severity?: 'major' | 'minor') => {
+      const a = buildAnalysis(['One two three.'], severity ? [{ sentence: 0, text: 'two', severity }] : []);
+      return { ...a, mqmPer100, score };
+    };
+    const entries = [
+      { id: 'human', path: 'h.md', analysis: make(0.5, 0.7, 'minor') },
+      { id: 'mt-bad', path: 'b.md', analysis: make(5.9, 0.5, 'major') },
+      { id: 'clean', path: 'c.md', analysis: make(0, 0.6) },
+      { id: 'mt-tie', path: 't.md', analysis: make(5.9, 0.4, 'major') },
+    ];
+    const md = renderIndex(entries, '2026-01-01');
+    const t = tableWith(md, 'Item');
+    expect(t.rows.map((r) => cellText(r[0]!))).toEqual(['mt-tie', 'mt-bad', 'human', 'clean']);
+    expect(md).toContain('Verdicts: 2 needs revision, 1 minor issues, 1 no issues found.');
+  });
+});
