@@ -7,7 +7,7 @@ import { refuseInputAsOutput } from '../io/same-file.js';
 import { writeFileAtomic } from '../io/write.js';
 import { renderIndex, type IndexEntry } from '../report/index-page.js';
 import { renderReport } from '../report/markdown.js';
-import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { reviewNextTo } from '../review/next-to.js';
 import { isError, type BatchRecord } from './record.js';
 
 export const INDEX_FILE = 'index.md';
@@ -23,17 +23,6 @@ export function reportFileName(id: string): string {
   return `${clean ? safe : `${safe || 'item'}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`}.md`;
 }
 
-/** The default review file next to the MT, like `mtdiff report`; a broken one is a warning, not a lost report. */
-function reviewFor(mtPath: string, mt: string, mtText: string, warnings: string[]): ReviewFile | undefined {
-  const path = defaultReviewPath(mtPath);
-  if (!existsSync(path)) return undefined;
-  try {
-    return loadReview(path, mt, mtText);
-  } catch (err) {
-    warnings.push(`${mt}: report written without review decisions (${(err as Error).message})`);
-    return undefined;
-  }
-}
 
 export interface ReportTarget {
   dir: string;
@@ -53,7 +42,7 @@ export function writeItemReport(
   analysis: Analysis,
   out: { warnings: string[]; failedWrites: string[] },
 ): void {
-  const review = reviewFor(item.mtPath, item.mt, item.mtText, out.warnings);
+  const review = reviewNextTo(item.mtPath, item.mt, item.mtText, analysis, out.warnings);
   try {
     writeReportFile(target, join(target.dir, reportFileName(item.id)), renderReport(analysis, { review, date: target.date }));
   } catch (err) {

@@ -9,6 +9,7 @@ import { identities, refuseInputAsOutput } from '../io/same-file.js';
 import { ensureDir, writeFileAtomic } from '../io/write.js';
 import { renderReport } from '../report/markdown.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { attachReview } from '../review/attach.js';
 import { addCommonOptions } from './options.js';
 import { parseDate } from './inputs.js';
 import { analyzeOptions, readInputs, warnAnalysis, type CommonOptions } from './inputs.js';
@@ -64,7 +65,8 @@ export function registerReport(program: Command): void {
     const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });
     const analysis = await analyzer.analyze(mt, refs, analyzeOptions(opts), stderrProgress());
     warnAnalysis(analysis);
-    writeFileAtomic(out, renderReport(analysis, { review: decisions, date: opts.date ?? today() }));
+    const placed = decisions && attachReview(decisions, analysis, mt.text).review;
+    writeFileAtomic(out, renderReport(analysis, { review: placed, date: opts.date ?? today() }));
     process.stderr.write(`${escapeControls(out)}\n`);
   });
 }

@@ -3,6 +3,7 @@ import type { ReviewFile } from '../review/file.js';
 import { flagsSection } from './flags.js';
 import { sentencesSection } from './sentences.js';
 import { summarySection } from './summary.js';
+import { reviewSummarySection } from './review-summary.js';
 
 export interface ReportOptions {
   /** Reviewer decisions to show next to the flags. */
@@ -16,6 +17,7 @@ export interface ReportOptions {
  * Pure (no I/O, no clock): the report command, the batch command and the review UI's export all call it.
  */
 export function renderReport(analysis: Analysis, options: ReportOptions): string {
-  const sections = [summarySection(analysis, options.review, options.date), flagsSection(analysis, options.review), sentencesSection(analysis)];
+  const review = options.review ? [reviewSummarySection(analysis, options.review)] : [];
+  const sections = [summarySection(analysis, options.review, options.date), ...review, flagsSection(analysis, options.review), sentencesSection(analysis)];
   return `${sections.join('\n\n')}\n`;
 }
