@@ -13,6 +13,7 @@ import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
 interface ReviewOptions extends CommonOptions {
   reviewFile?: string;
   reportDir?: string;
+  autoAdvance?: boolean;
 }
 
 /** Alternate screen buffer: the review takes the whole terminal and leaves the scrollback as it was. */
@@ -27,7 +28,8 @@ export function registerReview(program: Command): void {
       .argument('<mt>', 'the machine-translated article (UTF-8 text)')
       .argument('<refs...>', 'English reference articles on the same story')
       .option('--review-file <path>', 'where decisions are kept (default: <mt>.review.json next to the MT file)')
-      .option('--report-dir <dir>', 'where `x` exports (default: next to the MT file)'),
+      .option('--report-dir <dir>', 'where `x` exports (default: next to the MT file)')
+      .option('--no-auto-advance', 'stay on a flag after deciding it (A toggles it in the app)'),
   ).action(async (mtPath: string, refPaths: string[], opts: ReviewOptions) => {
     const inputs = identities([mtPath, ...refPaths]);
     refuseInputAsOutput(opts.reviewFile ?? defaultReviewPath(mtPath), inputs, 'the review file');
@@ -62,6 +64,7 @@ export function registerReview(program: Command): void {
           mtText: mt.text,
           reviewPath,
           palette,
+          autoAdvance: opts.autoAdvance !== false,
           exports: { mtText: mt.text, mtPath, reportDir: opts.reportDir, inputs: identities([mtPath, ...refPaths, reviewPath]) },
           load: async (step) => {
             step({ stage: 'model' });

@@ -56,8 +56,9 @@ function lineEdit(input: string, key: Key): LineEdit | undefined {
   if (key.rightArrow) return { op: key.ctrl || key.meta ? 'wordRight' : 'right' };
   if (key.home) return { op: 'home' };
   if (key.end) return { op: 'end' };
-  if (key.backspace) return { op: 'backspace' };
-  if (key.delete) return { op: 'delete' };
+  // Ink reports the Backspace key of most terminals (DEL, 0x7f) as `delete`, like the forward Delete key:
+  // both erase backwards; Ctrl-D deletes forwards.
+  if (key.backspace || key.delete) return { op: 'backspace' };
   if (key.ctrl) {
     const ops: Record<string, LineEdit['op']> = { a: 'home', e: 'end', u: 'killStart', k: 'killEnd', w: 'killWord', b: 'left', f: 'right', h: 'backspace', d: 'delete' };
     const op = ops[input];

@@ -86,7 +86,7 @@ export type Action =
 const info = (text: string): Status => ({ text, tone: 'info' });
 const error = (text: string): Status => ({ text, tone: 'error' });
 
-export function initialState(model: ReviewModel, review: Pick<ReviewFile, 'position' | 'decisions' | 'added' | 'marks'>): ReviewState {
+export function initialState(model: ReviewModel, review: Pick<ReviewFile, 'position' | 'decisions' | 'added' | 'marks'>, autoAdvance = true): ReviewState {
   const count = model.analysis.sentences.length;
   const sentence = Math.min(Math.max(0, Math.trunc(review.position?.sentence ?? 0) || 0), Math.max(0, count - 1));
   const saved = review.position?.flag;
@@ -104,7 +104,7 @@ export function initialState(model: ReviewModel, review: Pick<ReviewFile, 'posit
     mode: { kind: 'browse' },
     query: '',
     status: undefined,
-    autoAdvance: true,
+    autoAdvance,
     past: [],
     future: [],
   };

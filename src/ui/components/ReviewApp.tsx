@@ -30,6 +30,8 @@ export interface ReviewAppProps {
   /** What `x` needs; without it `x` says export is not available. */
   exports?: ExportSettings;
   palette?: Palette;
+  /** Move on to the next undecided flag after each decision (A toggles it). */
+  autoAdvance?: boolean;
   /** Review items this version of the text has no place for (listed in the help screen). */
   unplaced?: readonly Unplaced[];
   /** Fixed size instead of the terminal's (tests). */
@@ -50,11 +52,11 @@ function exportFiles(analysis: Analysis, file: ReviewFile, settings: ExportSetti
  * maps keys to them and runs the two other side effects: exporting and quitting, which ends the app with the
  * final review file.
  */
-export function ReviewApp({ analysis, review, reviewPath, exports, palette = 'colour', unplaced = review.unplaced ?? [], size, now = () => new Date() }: ReviewAppProps) {
+export function ReviewApp({ analysis, review, reviewPath, exports, palette = 'colour', autoAdvance = true, unplaced = review.unplaced ?? [], size, now = () => new Date() }: ReviewAppProps) {
   const model = useMemo(() => buildModel(analysis, { palette, unplaced }), [analysis, palette, unplaced]);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
-  const { state, latest, apply, file } = useReviewState(model, review, reviewPath);
+  const { state, latest, apply, file } = useReviewState(model, review, reviewPath, autoAdvance);
 
   const runExport = (overwrite: boolean): void => {
     if (!exports) return apply({ type: 'status', status: { text: 'export is not available here', tone: 'error' } });
