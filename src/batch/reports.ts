@@ -1,6 +1,5 @@
 /** `--report-dir`: one Markdown report per analysed item (written where the analysis is) plus index.md. */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analysis } from '../core/types.js';
 import { refuseInputAsOutput } from '../io/same-file.js';

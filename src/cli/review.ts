@@ -7,6 +7,7 @@ import { identities, refuseInputAsOutput } from '../io/same-file.js';
 import { attachReview } from '../review/attach.js';
 import { defaultReviewPath, failedReviewSaves, loadReview, type ReviewFile } from '../review/file.js';
 import { choosePalette, colourEnv } from '../ui/palette.js';
+import { previewScreen } from '../ui/preview.js';
 import { addCommonOptions } from './options.js';
 import { analyzeOptions, readInputs, type CommonOptions } from './inputs.js';
 
@@ -49,13 +50,15 @@ export function registerReview(program: Command): void {
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
     Object.assign(process.env, colourEnv(palette));
-    // The UI stack is loaded only when a screen will be drawn.
-    const [{ createElement }, { render }, { ReviewSession }] = await Promise.all([
-      import('react'),
-      import('ink'),
-      import('../ui/components/ReviewSession.js'),
-    ]);
+    // The article is on screen at once; the UI stack loads behind it (only when a screen will be drawn).
     process.stdout.write(ENTER_SCREEN);
+    process.stdout.write(previewScreen(basename(mtPath), mt.text, process.stdout.columns || 80, process.stdout.rows || 24, palette !== 'plain'));
+    const ui = await Promise.all([import('react'), import('ink'), import('../ui/components/ReviewSession.js')]).catch((err: unknown) => {
+      process.stdout.write(LEAVE_SCREEN);
+      throw err;
+    });
+    const [{ createElement }, { render }, { ReviewSession }] = ui;
+    process.stdout.write('\x1b[H\x1b[2J');
     let final: ReviewFile | undefined;
     try {
       const app = render(
