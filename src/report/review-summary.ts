@@ -23,13 +23,13 @@ export function reviewSummarySection(analysis: Analysis, review: ReviewFile): st
   const rows = labels.map((label, i) => [label, before[i]!, after[i]!]);
   const pct = Math.round(n.reviewedShare * 100);
   const lines = [
-    '## mtdiff vs after review',
+    '### mtdiff vs after review',
     table(['', 'mtdiff', 'after review'], rows, ['left', 'right', 'right']),
     `Reviewed: ${n.reviewedSentences} of ${plural(n.sentences, 'sentence')} (${pct}%); ${n.flags - n.open} of ${plural(n.flags, 'flag')} decided (${n.accepted} accepted, ${n.dismissed} dismissed), ${plural(n.added, 'error')} added by the reviewer, ${plural(n.rewrite, 'sentence')} marked "needs rewrite", ${n.ok} marked OK. After review, accepted flags and added errors count with the reviewer's severity, dismissed flags not at all, undecided flags as mtdiff found them; a sentence that needs a rewrite counts as at least one major error.`,
   ];
   const own = reviewedErrors(analysis, review).filter((e) => e.origin === 'reviewer');
   if (own.length > 0) {
-    lines.push('### Errors added by the reviewer');
+    lines.push('#### Errors added by the reviewer');
     lines.push(
       table(
         ['Sentence', 'Text', 'Category', 'Severity', 'Fix', 'Comment'],
@@ -39,7 +39,7 @@ export function reviewSummarySection(analysis: Analysis, review: ReviewFile): st
   }
   const unplaced = review.unplaced ?? [];
   if (unplaced.length > 0) {
-    lines.push('### Review items this version of the text has no place for');
+    lines.push('#### Review items this version of the text has no place for');
     lines.push(unplaced.map((u) => `- ${inline(describeUnplaced(u))}`).join('\n'));
   }
   return lines.join('\n\n');

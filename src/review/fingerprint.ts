@@ -36,11 +36,11 @@ export function resemblance(a: readonly number[], b: readonly number[]): number 
 
 /**
  * Whether a review file made for another text belongs to this article (an edited version of it). A file
- * without a fingerprint (written before it existed) is given the benefit of the doubt: its decisions that do
- * not place are kept as unplaced, never lost.
+ * without a fingerprint was written before decisions could follow edits: it cannot be told from another
+ * article's, and none of its decisions could be placed, so it is refused too.
  */
 export function sameArticle(review: Pick<ReviewFile, 'fingerprint' | 'mtSha256'>, mtText: string): boolean {
   if (review.mtSha256 === textHash(mtText)) return true;
-  if (!review.fingerprint) return true;
+  if (!review.fingerprint) return false;
   return resemblance(review.fingerprint, fingerprint(mtText)) >= SAME_ARTICLE;
 }

@@ -53,7 +53,7 @@ describe('post-review numbers', () => {
 
   it('the report shows mtdiff and after review side by side, the share reviewed and the added errors', () => {
     const md = renderReport(analysis, { review: reviewed(), date: '2026-01-01' });
-    expect(md).toContain('## mtdiff vs after review');
+    expect(md).toContain('### mtdiff vs after review');
     expect(md).toMatch(/\| MQM penalty \| \*\*36\*\* \| \*\*37\*\* \|/);
     expect(md).toContain('Reviewed: 5 of 8 sentences (63%)');
     expect(md).toContain('### Errors added by the reviewer');
