@@ -1,7 +1,7 @@
 import { SEVERITIES, type Analysis } from '../core/types.js';
 import { describeUnplaced } from '../review/attach.js';
 import { reviewedErrors } from '../review/errors.js';
-import type { ReviewFile } from '../review/file.js';
+import { flagKey, type ReviewFile } from '../review/file.js';
 import { reviewNumbers, type QualityNumbers } from '../review/numbers.js';
 import { inline } from './escape.js';
 import { penalty, plural, sentenceNo } from './format.js';
@@ -34,6 +34,18 @@ export function reviewSummarySection(analysis: Analysis, review: ReviewFile): st
       table(
         ['Sentence', 'Text', 'Category', 'Severity', 'Fix', 'Comment'],
         own.map((e) => [String(sentenceNo(e.sentence)), inline(e.text), inline(e.category), e.severity, e.suggestion !== undefined ? inline(e.suggestion) : '—', e.comment ? inline(e.comment) : '—']),
+      ),
+    );
+  }
+  const changed = analysis.flags
+    .map((f) => ({ f, d: review.decisions[flagKey(f)] }))
+    .filter(({ f, d }) => d && d.status === 'accepted' && ((d.severity && d.severity !== f.severity) || (d.category && d.category !== f.category)));
+  if (changed.length > 0) {
+    lines.push('#### Flags the reviewer re-rated');
+    lines.push(
+      table(
+        ['Sentence', 'Text', 'mtdiff', 'Reviewer'],
+        changed.map(({ f, d }) => [String(sentenceNo(f.sentence)), inline(f.text), `${f.severity} ${inline(f.category)}`, `${d!.severity ?? f.severity} ${inline(d!.category ?? f.category)}`]),
       ),
     );
   }

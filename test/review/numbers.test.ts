@@ -58,6 +58,8 @@ describe('post-review numbers', () => {
     expect(md).toContain('Reviewed: 5 of 8 sentences (63%)');
     expect(md).toContain('### Errors added by the reviewer');
     expect(md).toMatch(/\| 7 \| smart \| mistranslation \| minor \| wise \|/);
+    expect(md).toContain('#### Flags the reviewer re-rated');
+    expect(md).toMatch(/\| 1 \| geiseln \| major untranslated \| critical untranslated \|/);
   });
 });
 

@@ -232,3 +232,16 @@ describe('LQA editing', () => {
     }
   });
 });
+
+describe('keys typed faster than the redraw', () => {
+  it('a burst with Enter in it selects, chooses and adds like separate keys', async () => {
+    const app = start(false);
+    await frameWhere(app, (f) => f.includes('Sentences'), 'the screen');
+    await press(app, 'ilL\r');
+    await frameWhere(app, (f) => f.includes('category:'), 'the category choice after the burst');
+    await press(app, 'g3');
+    await frameWhere(app, (f) => f.includes('your fix: in Gaza█'), 'the fix field');
+    await press(app, K.enter);
+    await frameWhere(app, (f) => flagRow(f).includes('critical grammar "in Gaza"'), 'the added error');
+  });
+});

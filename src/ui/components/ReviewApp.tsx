@@ -47,6 +47,14 @@ function exportFiles(analysis: Analysis, file: ReviewFile, settings: ExportSetti
   return { written: writeExport(plan, settings.inputs) };
 }
 
+/** One character of a burst as the key it was typed as: Enter, Tab and Backspace arrive as raw bytes. */
+function burstKey(ch: string, key: Key): [string, Key] {
+  if (ch === '\r' || ch === '\n') return ['', { ...key, return: true }];
+  if (ch === '\t') return ['', { ...key, tab: true }];
+  if (ch === '\x7f' || ch === '\b') return ['', { ...key, delete: true }];
+  return [ch, key];
+}
+
 /**
  * The review screen. State changes go through the pure reducer (saved by useReviewState); this component
  * maps keys to them and runs the two other side effects: exporting and quitting, which ends the app with the
@@ -102,7 +110,7 @@ export function ReviewApp({ analysis, review, reviewPath, exports, palette = 'co
         handle(chars.slice(i).join(''), key);
         return;
       }
-      if (!handle(chars[i]!, key)) return;
+      if (!handle(...burstKey(chars[i]!, key))) return;
     }
   });
 
