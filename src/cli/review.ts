@@ -76,7 +76,8 @@ export function registerReview(program: Command): void {
               step(stage === 'embedding' ? { stage, done, total } : { stage });
             });
             const placed = attachReview(review, analysis, mt.text);
-            return { analysis, review: placed.review, unplaced: placed.unplaced };
+            const notice = placed.moved || placed.unplaced.length ? `the MT text changed: ${placed.moved} review item(s) moved with their text, ${placed.unplaced.length} not placed (? lists them, the file keeps them)` : undefined;
+            return { analysis, review: placed.review, unplaced: placed.unplaced, notice };
           },
         }),
         { exitOnCtrlC: true },

@@ -18,8 +18,8 @@ export function errorText(err: unknown): string {
  * error, a mark, the position) is saved at once, atomically. A failed save does not lose the change on
  * screen; it shows on the status line.
  */
-export function useReviewState(model: ReviewModel, review: ReviewFile, reviewPath: string, autoAdvance = true) {
-  const [state, setState] = useState(() => initialState(model, review, autoAdvance));
+export function useReviewState(model: ReviewModel, review: ReviewFile, reviewPath: string, autoAdvance = true, notice?: string) {
+  const [state, setState] = useState((): ReviewState => ({ ...initialState(model, review, autoAdvance), status: notice ? { text: notice, tone: 'info' } : undefined }));
   // Updated synchronously, so keys that arrive before the next render still act on the newest state.
   const latest = useRef(state);
   const saved = useRef(JSON.stringify(reviewOf(review, model, state)));

@@ -34,6 +34,8 @@ export interface ReviewAppProps {
   autoAdvance?: boolean;
   /** Review items this version of the text has no place for (listed in the help screen). */
   unplaced?: readonly Unplaced[];
+  /** A first status line (e.g. how the review file was placed in an edited text). */
+  notice?: string;
   /** Fixed size instead of the terminal's (tests). */
   size?: Size;
   /** Clock for decision times (tests). */
@@ -46,6 +48,9 @@ function exportFiles(analysis: Analysis, file: ReviewFile, settings: ExportSetti
   if (existing.length > 0 && !overwrite) return { existing };
   return { written: writeExport(plan, settings.inputs) };
 }
+
+/** A stable empty list, so the model is not rebuilt on every render. */
+const NOTHING_UNPLACED: readonly Unplaced[] = [];
 
 /** One character of a burst as the key it was typed as: Enter, Tab and Backspace arrive as raw bytes. */
 function burstKey(ch: string, key: Key): [string, Key] {
@@ -60,11 +65,11 @@ function burstKey(ch: string, key: Key): [string, Key] {
  * maps keys to them and runs the two other side effects: exporting and quitting, which ends the app with the
  * final review file.
  */
-export function ReviewApp({ analysis, review, reviewPath, exports, palette = 'colour', autoAdvance = true, unplaced = review.unplaced ?? [], size, now = () => new Date() }: ReviewAppProps) {
+export function ReviewApp({ analysis, review, reviewPath, exports, palette = 'colour', autoAdvance = true, unplaced = review.unplaced ?? NOTHING_UNPLACED, notice, size, now = () => new Date() }: ReviewAppProps) {
   const model = useMemo(() => buildModel(analysis, { palette, unplaced }), [analysis, palette, unplaced]);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
-  const { state, latest, apply, file } = useReviewState(model, review, reviewPath, autoAdvance);
+  const { state, latest, apply, file } = useReviewState(model, review, reviewPath, autoAdvance, notice);
 
   const runExport = (overwrite: boolean): void => {
     if (!exports) return apply({ type: 'status', status: { text: 'export is not available here', tone: 'error' } });

@@ -18,6 +18,8 @@ export interface Loaded {
   /** The review file placed in the analysed text. */
   review: ReviewFile;
   unplaced: readonly Unplaced[];
+  /** Shown on the status line when the review starts. */
+  notice?: string;
 }
 
 export interface ReviewSessionProps extends Omit<ReviewAppProps, 'analysis' | 'review' | 'unplaced'> {
@@ -64,7 +66,7 @@ export function ReviewSession({ load, mtLabel, mtText, ...app }: ReviewSessionPr
   useInput((input) => {
     if (!loaded && input === 'q') exit();
   }, { isActive: !loaded });
-  if (loaded) return <ReviewApp analysis={loaded.analysis} review={loaded.review} unplaced={loaded.unplaced} {...app} />;
+  if (loaded) return <ReviewApp analysis={loaded.analysis} review={loaded.review} unplaced={loaded.unplaced} notice={loaded.notice} {...app} />;
   const body = Math.max(0, rows - 4);
   const article = mtText
     .split(/\n+/)
