@@ -86,6 +86,7 @@ function modalKey(input: string, key: Key, state: ReviewState, now: () => string
       if (key.pageDown || input === ' ') return { type: 'scrollHelp', delta: page };
       if (key.pageUp) return { type: 'scrollHelp', delta: -page };
       if (input === 'g' || key.home) return { type: 'scrollHelp', delta: -Infinity };
+      if (input === 'G' || key.end) return { type: 'scrollHelp', delta: Infinity };
       return undefined;
     case 'select':
       if (key.escape) return { type: 'cancel' };

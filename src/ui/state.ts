@@ -50,6 +50,8 @@ export interface ReviewState extends ReviewDoc {
 
 export const SEVERITY_KEYS: Record<string, Severity> = { '1': 'minor', '2': 'major', '3': 'critical' };
 const SEVERITY_ORDER: Severity[] = ['minor', 'major', 'critical'];
+/** More lines than the help can ever have: the bound when the caller does not know the help's length. */
+const HELP_LINES_MAX = 10_000;
 /** Undo keeps this many steps. */
 const HISTORY = 500;
 
@@ -62,7 +64,7 @@ export type Action =
   | { type: 'match' }
   | { type: 'filter' }
   | { type: 'help' }
-  | { type: 'scrollHelp'; delta: number }
+  | { type: 'scrollHelp'; delta: number; max?: number }
   | { type: 'decide'; status: DecisionStatus; severity?: Severity; at: string }
   | { type: 'undecide' }
   | { type: 'mark'; status: SentenceStatus; at: string }
@@ -442,7 +444,7 @@ function step(model: ReviewModel, state: ReviewState, action: Action): ReviewSta
     case 'help':
       return { ...state, mode: state.mode.kind === 'help' ? { kind: 'browse' } : { kind: 'help', offset: 0 } };
     case 'scrollHelp':
-      return state.mode.kind === 'help' ? { ...state, mode: { kind: 'help', offset: Math.max(0, state.mode.offset + action.delta) } } : state;
+      return state.mode.kind === 'help' ? { ...state, mode: { kind: 'help', offset: Math.min(action.max ?? HELP_LINES_MAX, Math.max(0, state.mode.offset + action.delta)) } } : state;
     case 'decide':
       return decide(model, state, action.status, action.at, action.severity);
     case 'undecide':

@@ -213,6 +213,14 @@ describe('LQA editing', () => {
     frame = await frameWhere(app, (f) => f.includes('accepted "Hamaz" (spelling)'), 'the unplaced item at the end of the help');
     for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
     expect(frame.split('\n').length).toBeLessThanOrEqual(15);
+    // G goes to the end, one k moves up at once, g back to the top.
+    await press(app, 'g');
+    await frameWhere(app, (f) => /lines 1-/.test(f), 'the top');
+    await press(app, 'G');
+    const end = await frameWhere(app, (f) => f.includes('accepted "Hamaz"'), 'the end');
+    const last = Number(/lines \d+-(\d+) of/.exec(end)![1]);
+    await press(app, 'k');
+    await frameWhere(app, (f) => f.includes(`-${last - 1} of`), 'one line up');
   });
 
   it('draws every accepted size without a line longer or a frame taller than the terminal', async () => {

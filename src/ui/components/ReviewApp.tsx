@@ -10,6 +10,8 @@ import { modelFor } from '../state.js';
 import { useTerminalSize, type Size } from '../useTerminalSize.js';
 import { errorText, useReviewState } from '../useReviewState.js';
 import { Screen, screenBudget } from './Screen.js';
+import { FOOTER_ROWS, HEADER_ROWS } from '../layout.js';
+import { helpMaxOffset } from '../views/footer.js';
 
 export interface ExportSettings {
   /** The MT text as read (the corrected article and the MQM table are cut from it). */
@@ -96,6 +98,12 @@ export function ReviewApp({ analysis, review, reviewPath, exports, palette = 'co
     }
     if (command.type === 'export') {
       runExport(command.overwrite);
+      return true;
+    }
+    if (command.type === 'scrollHelp') {
+      // The help's length depends on the width: the bound is set here, so scrolling back up starts at once.
+      const body = screenBudget(modelFor(model, current), current, columns, rows).rows - HEADER_ROWS - FOOTER_ROWS;
+      apply({ ...command, max: helpMaxOffset(modelFor(model, current), columns, body) });
       return true;
     }
     apply(command);

@@ -97,6 +97,12 @@ export function helpLines(model: ReviewModel, width: number): Seg[][] {
   return lines;
 }
 
+/** The largest useful help offset for a body of `height` rows (0 when it all fits). */
+export function helpMaxOffset(model: ReviewModel, width: number, height: number): number {
+  const all = helpLines(model, width).length;
+  return all <= height ? 0 : all - Math.max(1, height - 1);
+}
+
 /** A window of the help text from `offset`, with where it is when it does not fit. */
 export function helpWindow(model: ReviewModel, width: number, height: number, offset: number): Seg[][] {
   const all = helpLines(model, width);
