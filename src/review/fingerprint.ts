@@ -6,7 +6,7 @@ import { textHash } from './file.js';
 const K = 64;
 /**
  * Resemblance (word-trigram Jaccard) above which two texts are versions of one article. Changing one word in
- * ten keeps about 0.55; two reports of the same story share almost no trigrams (tested on the seeds).
+ * ten of seed 004 keeps 0.52; the four English reports of the same story score 0.00-0.14 against it.
  */
 const SAME_ARTICLE = 0.25;
 
