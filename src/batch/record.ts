@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { csvText } from '../format/sanitize.js';
 import { CATEGORIES, SEVERITIES, type Analysis, type Category, type Flag, type Severity } from '../core/types.js';
 import type { ManifestEntry } from './manifest.js';
+import type { RecordReview } from '../review/next-to.js';
 
 export interface ScoreRecord {
   id: string;
@@ -16,6 +17,8 @@ export interface ScoreRecord {
   categories: Partial<Record<Category, number>>;
   /** Exactly as `check --format json` gives them. */
   flags: Flag[];
+  /** The numbers after review, when a review file lies next to the MT (`<mt>.review.json`). */
+  review?: RecordReview;
 }
 
 export interface ErrorRecord {
@@ -34,7 +37,7 @@ export function entryId(entry: ManifestEntry): string {
 }
 
 /** Field order is fixed here, so the same analysis always serialises to the same bytes. */
-export function scoreRecord(id: string, mt: string, analysis: Analysis): ScoreRecord {
+export function scoreRecord(id: string, mt: string, analysis: Analysis, review?: RecordReview): ScoreRecord {
   const counts = { critical: 0, major: 0, minor: 0 };
   for (const f of analysis.flags) counts[f.severity]++;
   const categories: Partial<Record<Category, number>> = {};
@@ -42,7 +45,7 @@ export function scoreRecord(id: string, mt: string, analysis: Analysis): ScoreRe
     const n = analysis.flags.filter((f) => f.category === c).length;
     if (n > 0) categories[c] = n;
   }
-  return { id, mt, score: analysis.score, mqm: analysis.mqm, mqmPer100: analysis.mqmPer100, words: analysis.words, counts, categories, flags: analysis.flags };
+  return { id, mt, score: analysis.score, mqm: analysis.mqm, mqmPer100: analysis.mqmPer100, words: analysis.words, counts, categories, flags: analysis.flags, ...(review ? { review } : {}) };
 }
 
 export function errorRecord(id: string, error: string): ErrorRecord {

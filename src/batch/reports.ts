@@ -1,6 +1,6 @@
 /** `--report-dir`: one Markdown report per analysed item (written where the analysis is) plus index.md. */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Analysis } from '../core/types.js';
 import { refuseInputAsOutput } from '../io/same-file.js';
@@ -10,6 +10,7 @@ import { renderReport } from '../report/markdown.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
 import { readText } from '../io/read.js';
 import type { ManifestEntry } from './manifest.js';
+import { reviewNextTo } from '../review/next-to.js';
 import { isError, type BatchRecord } from './record.js';
 
 export const INDEX_FILE = 'index.md';
@@ -25,17 +26,6 @@ export function reportFileName(id: string): string {
   return `${clean ? safe : `${safe || 'item'}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`}.md`;
 }
 
-/** The default review file next to the MT, like `mtdiff report`; a broken one is a warning, not a lost report. */
-function reviewFor(mtPath: string, mt: string, mtText: string, warnings: string[]): ReviewFile | undefined {
-  const path = defaultReviewPath(mtPath);
-  if (!existsSync(path)) return undefined;
-  try {
-    return loadReview(path, mt, mtText);
-  } catch (err) {
-    warnings.push(`${mt}: report written without review decisions (${(err as Error).message})`);
-    return undefined;
-  }
-}
 
 /**
  * For the per-flag exports: each item's review decisions, read through the review-file reader from the
@@ -46,15 +36,12 @@ export function decisionsOf(entries: readonly ManifestEntry[], warn: (line: stri
   return (id) => {
     const item = items.get(id);
     if (!item || !existsSync(defaultReviewPath(item.mtPath))) return undefined;
-    const warnings: string[] = [];
-    let review: ReviewFile | undefined;
     try {
-      review = reviewFor(item.mtPath, item.mt, readText(item.mtPath), warnings);
+      return loadReview(defaultReviewPath(item.mtPath), item.mt, readText(item.mtPath));
     } catch (err) {
-      warnings.push(`${item.mt}: decisions left out (${(err as Error).message})`);
+      warn(`${item.mt}: decisions left out (${(err as Error).message})`);
+      return undefined;
     }
-    warnings.forEach((w) => warn(w.replace('report written without review decisions', 'decisions left out')));
-    return review;
   };
 }
 
@@ -76,7 +63,7 @@ export function writeItemReport(
   analysis: Analysis,
   out: { warnings: string[]; failedWrites: string[] },
 ): void {
-  const review = reviewFor(item.mtPath, item.mt, item.mtText, out.warnings);
+  const review = reviewNextTo(item.mtPath, item.mt, item.mtText, analysis, out.warnings);
   try {
     writeReportFile(target, join(target.dir, reportFileName(item.id)), renderReport(analysis, { review, date: target.date }));
   } catch (err) {

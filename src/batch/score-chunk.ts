@@ -4,6 +4,7 @@ import { errorRecord, scoreRecord, type BatchRecord } from './record.js';
 import type { BatchItem, ManifestEntry } from './manifest.js';
 import { readItem } from './read-item.js';
 import { writeItemReport, type ReportTarget } from './reports.js';
+import { recordReview, reviewNextTo } from '../review/next-to.js';
 
 export interface ChunkOptions {
   analyze: AnalyzeOptions;
@@ -52,9 +53,10 @@ export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestE
   });
   const done = (r: Ready, analysis: Analysis): void => {
     if (options.report) writeItemReport(options.report, { ...r.item, mtText: r.inputs.mt.text }, analysis, { warnings, failedWrites });
+    const review = reviewNextTo(r.item.mtPath, r.item.mt, r.inputs.mt.text, analysis, warnings, 'scored');
     // A score that is not a number (bad vectors) must never reach the records or the --fail-under gate.
     records[r.slot] = Number.isFinite(analysis.score)
-      ? scoreRecord(r.item.id, r.item.mt, analysis)
+      ? scoreRecord(r.item.id, r.item.mt, analysis, review && recordReview(analysis, review))
       : errorRecord(r.item.id, 'analysis failed: the score is not a number (damaged embedding vectors?)');
   };
   try {

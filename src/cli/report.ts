@@ -12,6 +12,7 @@ import { renderHtml } from '../report/html.js';
 import { renderReport } from '../report/markdown.js';
 import { formatOption } from './format-option.js';
 import { defaultReviewPath, loadReview, type ReviewFile } from '../review/file.js';
+import { attachReview } from '../review/attach.js';
 import { addCommonOptions } from './options.js';
 import { parseDate } from './inputs.js';
 import { analyzeOptions, readInputs, warnAnalysis, type CommonOptions } from './inputs.js';
@@ -86,9 +87,10 @@ export function registerReport(program: Command): void {
     const analyzer = await createAnalyzer({ model: opts.model, allowRemote: opts.allowRemote });
     const analysis = await analyzer.analyze(mt, refs, analyzeOptions(opts), stderrProgress());
     warnAnalysis(analysis);
-    const options = { review: decisions, date: opts.date ?? today(), ...(corrected !== undefined ? { corrected: basename(corrected) } : {}) };
+    const placed = decisions && attachReview(decisions, analysis, mt.text).review;
+    const options = { review: placed, date: opts.date ?? today(), ...(corrected !== undefined ? { corrected: basename(corrected) } : {}) };
     writeFileAtomic(out, opts.format === 'html' ? renderHtml(analysis, options) : renderReport(analysis, options));
-    if (corrected !== undefined) writeFileAtomic(corrected, correctedArticle(mt.text, analysis.flags, decisions).text);
+    if (corrected !== undefined) writeFileAtomic(corrected, correctedArticle(mt.text, analysis.flags, placed).text);
     process.stderr.write(`${escapeControls(out)}\n`);
   });
 }

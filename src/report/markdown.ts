@@ -3,6 +3,7 @@ import type { ReviewFile } from '../review/file.js';
 import { flagsSection } from './flags.js';
 import { sentencesSection } from './sentences.js';
 import { summarySection } from './summary.js';
+import { reviewSummarySection } from './review-summary.js';
 
 export interface ReportOptions {
   /** Reviewer decisions to show next to the flags. */
@@ -19,6 +20,7 @@ export interface ReportOptions {
 export function reportSections(analysis: Analysis, options: ReportOptions): string[] {
   return [
     summarySection(analysis, options),
+    ...(options.review ? [reviewSummarySection(analysis, options.review)] : []),
     ...(options.extraSections ?? []),
     flagsSection(analysis, options.review),
     sentencesSection(analysis),

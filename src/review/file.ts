@@ -1,20 +1,60 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import type { Flag } from '../core/types.js';
+import type { Category, Flag, Severity } from '../core/types.js';
 import { inputError, outputError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/write.js';
+import { fingerprint, sameArticle } from './fingerprint.js';
 
 export type DecisionStatus = 'accepted' | 'dismissed';
 
 export interface Decision {
   status: DecisionStatus;
+  /** The reviewer's severity and category, when they changed mtdiff's. */
+  severity?: Severity;
+  category?: Category;
   /** The reviewer's own fix, when they edited the suggestion. */
   suggestion?: string;
   comment?: string;
   /** ISO time of the last change. */
   at: string;
+  /** Where the decision belongs, so it finds its flag again after the MT is edited (see attach.ts). */
+  anchor?: Anchor;
 }
+
+/** A span by its text and a little of what surrounds it: what survives a post-edit elsewhere in the article. */
+export interface Anchor {
+  text: string;
+  before: string;
+  after: string;
+}
+
+/** An error the reviewer marked that mtdiff did not flag; its fix and comment live in `decisions['added:<id>']`. */
+export interface AddedError {
+  id: string;
+  start: number;
+  end: number;
+  category: Category;
+  severity: Severity;
+  anchor: Anchor;
+  at: string;
+}
+
+export type SentenceStatus = 'ok' | 'rewrite';
+
+/** A whole sentence checked by the reviewer: fine as it is, or in need of a rewrite. */
+export interface SentenceMark {
+  status: SentenceStatus;
+  /** The sentence's text when marked, to find it again after edits. */
+  text: string;
+  at: string;
+}
+
+/** Something the file holds that the current MT text has no place for; kept so that nothing is ever dropped. */
+export type Unplaced =
+  | { kind: 'decision'; key: string; decision: Decision }
+  | { kind: 'added'; error: AddedError; decision?: Decision }
+  | { kind: 'mark'; key: string; mark: SentenceMark };
 
 /**
  * The review file: plain JSON next to the MT file, read by review, report and score. Decisions are keyed by
@@ -28,7 +68,21 @@ export interface ReviewFile {
   /** Where the reviewer stopped: sentence index and flag key. */
   position: { sentence: number; flag?: string };
   decisions: Record<string, Decision>;
+  /** Errors the reviewer added, in the order added. */
+  added?: AddedError[];
+  /** Sentence marks by sentence index (as a string: JSON keys). */
+  marks?: Record<string, SentenceMark>;
+  /** Items of an earlier version of the MT that could not be placed in this one. */
+  unplaced?: Unplaced[];
+  /** Bottom-k hashes of the MT's word trigrams: tells an edited version of the article from another article. */
+  fingerprint?: number[];
 }
+
+/** What the numbers are computed from: the decisions, added errors and marks of a review. */
+export type ReviewDecisions = Pick<ReviewFile, 'decisions' | 'added' | 'marks'>;
+
+export const ADDED_PREFIX = 'added:';
+export const addedKey = (id: string): string => `${ADDED_PREFIX}${id}`;
 
 export function flagKey(flag: Pick<Flag, 'start' | 'end' | 'category'>): string {
   return `${flag.start}-${flag.end}:${flag.category}`;
@@ -44,12 +98,12 @@ export function defaultReviewPath(mtPath: string): string {
 }
 
 export function emptyReview(mtPath: string, mtText: string): ReviewFile {
-  return { version: 1, mt: mtPath, mtSha256: textHash(mtText), position: { sentence: 0 }, decisions: {} };
+  return { version: 1, mt: mtPath, mtSha256: textHash(mtText), position: { sentence: 0 }, decisions: {}, fingerprint: fingerprint(mtText) };
 }
 
 /**
- * Loads a review file if it exists. A file made for a different MT text is refused rather than silently
- * applied to the wrong spans.
+ * Loads a review file if it exists. A file made for an edited version of the MT text is loaded (attach.ts
+ * places its decisions again once the analysis is known); a file made for another article is refused.
  */
 export function loadReview(path: string, mtPath: string, mtText: string): ReviewFile {
   if (!existsSync(path)) {
@@ -67,8 +121,8 @@ export function loadReview(path: string, mtPath: string, mtText: string): Review
   if (data?.version !== 1 || typeof data.decisions !== 'object' || data.decisions === null) {
     throw inputError(`${path}: not an mtdiff review file (version 1)`);
   }
-  if (data.mtSha256 !== textHash(mtText)) {
-    throw inputError(`${path}: review file was made for a different version of ${mtPath} (move it away to start over)`);
+  if (data.mtSha256 !== textHash(mtText) && !sameArticle(data, mtText)) {
+    throw inputError(`${path}: review file was made for another article (${data.mt}), not ${mtPath}; move it away or give --review-file`);
   }
   return { ...data, position: data.position ?? { sentence: 0 } };
 }

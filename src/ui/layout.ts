@@ -49,8 +49,10 @@ export function columnsSplit(columns: number): { left: number; right: number } {
  */
 export function budget(columns: number, terminalRows: number, need: { top: number; diff: number; flags: number }): Budget {
   const rows = terminalRows - 1;
-  const body = Math.max(MIN_LOWER + 2, rows - HEADER_ROWS - FOOTER_ROWS);
-  const top = Math.max(2, Math.min(Math.max(Math.ceil(body * TOP_SHARE), need.top), body - MIN_LOWER));
+  // Never more rows than the terminal has: a taller frame scrolls the header away and leaves stale lines.
+  const body = Math.max(4, rows - HEADER_ROWS - FOOTER_ROWS);
+  const lowerMin = Math.min(MIN_LOWER, body - 3);
+  const top = Math.max(2, Math.min(Math.max(Math.ceil(body * TOP_SHARE), need.top), body - lowerMin));
   const lower = body - top;
   const share = Math.max(2, Math.floor(lower * DIFF_SHARE));
   const diff = Math.min(need.diff, Math.max(share, lower - need.flags), lower - 1);

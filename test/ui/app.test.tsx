@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render, cleanup } from 'ink-testing-library';
 import { ReviewApp } from '../../src/ui/components/ReviewApp.js';
 import { emptyReview, flagKey, loadReview, type ReviewFile } from '../../src/review/file.js';
-import { exportReport } from '../../src/ui/export.js';
 import { makeAnalysis, MT_TEXT } from './fixture.js';
 
 const analysis = makeAnalysis();
@@ -48,7 +47,7 @@ const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWi
 const selectedFlagLine = (frame: string) => frame.split('\n').filter((l) => l.startsWith('▶')).pop() ?? '';
 
 function start(review: ReviewFile = emptyReview(analysis.mt, MT_TEXT), extra: Partial<Parameters<typeof ReviewApp>[0]> = {}) {
-  return render(<ReviewApp analysis={analysis} review={review} reviewPath={reviewPath} size={{ columns: 100, rows: 30 }} now={() => NOW} {...extra} />);
+  return render(<ReviewApp analysis={analysis} review={review} reviewPath={reviewPath} size={{ columns: 100, rows: 30 }} now={() => NOW} autoAdvance={false} {...extra} />);
 }
 
 describe('review screen', () => {
@@ -91,7 +90,7 @@ describe('review screen', () => {
     expect(frame).toContain('Flags 2/2 in sentence 2');
     await press(app, 'a');
     frame = await frameWhere(app, (f) => selectedFlagLine(f).includes('✓ accepted'), 'the decision');
-    expect(saved().decisions[keyOf('Geisel')]).toEqual({ status: 'accepted', at: NOW.toISOString() });
+    expect(saved().decisions[keyOf('Geisel')]).toMatchObject({ status: 'accepted', at: NOW.toISOString(), anchor: { text: 'Geisel' } });
     expect(saved().position).toEqual({ sentence: 1, flag: keyOf('Geisel') });
     expect(frame).toContain('decided 1/6');
 
@@ -103,29 +102,29 @@ describe('review screen', () => {
 
     await press(app, 'c', ...'ask the desk', KEYS.enter);
     frame = await frameWhere(app, (f) => f.includes('comment: ask the desk'), 'the comment');
-    expect(saved().decisions[keyOf('published')]).toEqual({ status: 'dismissed', comment: 'ask the desk', at: NOW.toISOString() });
+    expect(saved().decisions[keyOf('published')]).toMatchObject({ status: 'dismissed', comment: 'ask the desk', at: NOW.toISOString() });
 
     // Under "undecided" the selection leaves sentence 4 (all its flags are decided) for the next open flag.
-    await press(app, 'f', 'f', 'f');
+    await press(app, 'f', 'f', 'f', 'f', 'f');
     frame = await frameWhere(app, (f) => f.includes('filter critical'), 'the critical filter');
     expect(frame).not.toContain('It was not clear');
     expect(frame).toMatch(/ 4 ✗ +Trump met a group/);
-    expect(selectedLine(frame)).toMatch(/▶ 6 C +He killed/);
-    expect(frame).toContain('Sentences 2/2');
+    expect(selectedLine(frame)).toMatch(/▶ 4 ✗ +Trump met a group/);
+    expect(frame).toContain('Sentences 1/2');
 
     await press(app, 'q');
-    expect(saved().position).toEqual({ sentence: 5, flag: keyOf('215') });
+    expect(saved().position).toEqual({ sentence: 3, flag: keyOf('published') });
   });
 
   it('edits the suggestion inline and shows the own fix', async () => {
     const app = start();
     await frameWhere(app, (f) => f.includes('Sentences'), 'the screen');
     await press(app, 'e');
-    await frameWhere(app, (f) => f.includes('your suggestion: hostages█'), 'the prefilled input');
+    await frameWhere(app, (f) => f.includes('your fix: hostages█'), 'the prefilled input');
     await press(app, KEYS.backspace, ...' held', KEYS.enter);
     const frame = await frameWhere(app, (f) => f.includes('your fix: "hostage held"'), 'the own fix');
     expect(frame).toContain('→ "hostage held"');
-    expect(saved().decisions[keyOf('geiseln')]).toEqual({ status: 'accepted', suggestion: 'hostage held', at: NOW.toISOString() });
+    expect(saved().decisions[keyOf('geiseln')]).toMatchObject({ status: 'accepted', suggestion: 'hostage held', at: NOW.toISOString() });
   });
 
   it('cycles reference matches, searches, and opens the help overlay', async () => {
@@ -168,28 +167,35 @@ describe('review screen', () => {
     expect(frame).toContain('decided 1/6');
   });
 
-  it('exports the Markdown report with the decisions and shows where it went', async () => {
-    const app = start(undefined, { onExport: (a, r) => exportReport(a, r, join(dir, 'reports'), '2026-02-03') });
+  it('exports next to the MT file, asks before overwriting, and shows where the files went', async () => {
+    const mtPath = join(dir, 'mt-fixture.txt');
+    writeFileSync(mtPath, MT_TEXT);
+    const app = start(undefined, { exports: { mtText: MT_TEXT, mtPath, date: () => '2026-02-03' } });
     await frameWhere(app, (f) => f.includes('Sentences'), 'the screen');
     await press(app, 'a', 'x');
-    const path = join(dir, 'reports', 'mt-fixture.md');
-    const frame = await frameWhere(app, (f) => f.includes('report written to'), 'the export status');
-    expect(frame).toContain('mt-fixture.md');
-    expect(existsSync(path)).toBe(true);
-    const report = readFileSync(path, 'utf8');
-    expect(report).toContain('2026-02-03');
-    expect(report).toMatch(/accepted/);
+    const report = join(dir, 'mt-fixture.report.md');
+    await frameWhere(app, (f) => f.includes('written:'), 'the export status');
+    expect(readFileSync(report, 'utf8')).toContain('2026-02-03');
+    expect(readFileSync(join(dir, 'mt-fixture.corrected.txt'), 'utf8')).toContain('US hostages in Gaza');
+    expect(readFileSync(join(dir, 'mt-fixture.corrected.diff'), 'utf8')).toContain('+The United States held secret talks with Hamas about US hostages');
+    expect(readFileSync(join(dir, 'mt-fixture.mqm.tsv'), 'utf8')).toContain('<v>geiseln</v>');
+    writeFileSync(report, 'my notes');
+    await press(app, 'x');
+    await frameWhere(app, (f) => f.includes('overwrite') && f.includes('mt-fixture.report.md'), 'the question');
+    await press(app, 'n');
+    await frameWhere(app, (f) => !f.includes('overwrite'), 'the question answered');
+    expect(readFileSync(report, 'utf8')).toBe('my notes');
+    await press(app, 'x', 'y');
+    await frameWhere(app, (f) => f.includes('written:'), 'the second export');
+    expect(readFileSync(report, 'utf8')).toContain('mtdiff vs after review');
   });
 
   it('shows an export failure on the status line instead of crashing', async () => {
-    const app = start(undefined, {
-      onExport: () => {
-        throw new Error('disk full');
-      },
-    });
+    writeFileSync(join(dir, 'blocker'), 'a file where the export directory should be');
+    const app = start(undefined, { exports: { mtText: MT_TEXT, mtPath: join(dir, 'mt.txt'), reportDir: join(dir, 'blocker', 'x') } });
     await frameWhere(app, (f) => f.includes('Sentences'), 'the screen');
     await press(app, 'x');
-    await frameWhere(app, (f) => f.includes('disk full'), 'the error');
+    await frameWhere(app, (f) => /cannot|ENOTDIR|not a directory|failed/i.test(f), 'the error');
   });
 
   it('follows the terminal size: at 80x24 everything fits and the selection stays visible', async () => {

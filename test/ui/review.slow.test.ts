@@ -42,7 +42,7 @@ describe.skipIf(!hasTmux)('mtdiff review in a real terminal (tmux 100x30)', () =
   });
 
   function open(session: string): void {
-    const cmd = `node dist/cli/main.js review ${SEEDS.join(' ')} --review-file ${reviewPath}; echo "mtdiff exited $?"; sleep 600`;
+    const cmd = `node dist/cli/main.js review ${SEEDS.join(' ')} --review-file ${reviewPath} --no-auto-advance; echo "mtdiff exited $?"; sleep 600`;
     const r = tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT, cmd);
     expect(r.status, r.stderr).toBe(0);
   }

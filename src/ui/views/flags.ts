@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Flag } from '../../core/types.js';
 import type { Decision } from '../../review/file.js';
-import { visibleFlags, type ReviewModel } from '../model.js';
+import { REVIEWER, shownCategory, shownSeverity, visibleFlags, type ReviewModel } from '../model.js';
 import { windowAround } from '../layout.js';
 import { decisionLabel, flagMark, SEVERITY_COLOR } from '../segments.js';
 import type { ReviewState } from '../state.js';
@@ -14,15 +14,20 @@ const INDENT = '    ';
 
 function flagRow(flag: Flag, decision: Decision | undefined, selected: boolean, width: number): Seg[] {
   const fix = decision?.suggestion ?? flag.suggestion;
+  const added = flag.detector === REVIEWER;
+  const severity = shownSeverity(flag, decision);
+  const category = shownCategory(flag, decision);
+  const changed = !added && (severity !== flag.severity || category !== flag.category) ? ` (mtdiff: ${flag.severity} ${flag.category})` : '';
   return fitLine(
     [
       { text: selected ? '▶ ' : '  ', style: { bold: true } },
-      flagMark(flag, decision),
+      flagMark(flag, decision, added),
       { text: ' ' },
-      { text: `${flag.severity} ${flag.category}`, style: { color: SEVERITY_COLOR[flag.severity], bold: selected } },
+      { text: `${severity} ${category}`, style: { color: SEVERITY_COLOR[severity], bold: selected, inverse: selected } },
+      { text: changed, style: { dim: true } },
       { text: ` "${clean(flag.text)}"`, style: { bold: selected } },
       { text: fix !== undefined ? ` → "${clean(fix)}"` : '' },
-      { text: ` · ${decisionLabel(decision)}`, style: { color: decision ? (decision.status === 'accepted' ? 'green' : 'gray') : undefined, dim: !decision } },
+      { text: ` · ${decisionLabel(decision, added)}`, style: { color: decision || added ? (added || decision!.status === 'accepted' ? 'green' : 'gray') : undefined, dim: !decision && !added } },
     ],
     width,
   );
@@ -43,7 +48,7 @@ function details(flag: Flag, decision: Decision | undefined, width: number): Seg
   }
   if (flag.evidence.length > EVIDENCE_SHOWN) out.push([{ text: `${INDENT}+${flag.evidence.length - EVIDENCE_SHOWN} more evidence`, style: { dim: true } }]);
   if (decision?.comment) out.push(...indent(wrapText(`comment: ${clean(decision.comment)}`, inner, { color: 'green' })));
-  out.push([{ text: `${INDENT}confidence ${flag.confidence.toFixed(2)} · detector ${clean(flag.detector)}`, style: { dim: true } }]);
+  if (flag.detector !== REVIEWER) out.push([{ text: `${INDENT}confidence ${flag.confidence.toFixed(2)} · detector ${clean(flag.detector)}`, style: { dim: true } }]);
   return out;
 }
 
@@ -55,7 +60,7 @@ export function flagLines(model: ReviewModel, state: ReviewState, width: number,
   const at = state.flag === undefined ? -1 : shown.indexOf(state.flag);
   const hidden = all.length - shown.length;
   const note = hidden > 0 ? ` (${hidden} hidden by the filter)` : '';
-  const title = paneTitle(`Flags ${at + 1}/${shown.length} in sentence ${state.sentence + 1}${note}`, state.pane === 'flags', width);
+  const title = paneTitle(`Flags ${at + 1}/${shown.length} in sentence ${state.sentence + 1}${note}`, state.pane === 'flags', width, model.palette);
   if (shown.length === 0) {
     return [title, ...wrapText('No flags here. n jumps to the next flag.', width, { dim: true })];
   }

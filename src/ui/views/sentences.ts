@@ -1,14 +1,16 @@
-import { filterLabel, visibleSentences, type ReviewModel } from '../model.js';
+import { filterLabel, REVIEWER, visibleSentences, type ReviewModel } from '../model.js';
 import { OTHER_SENTENCE_LINES, windowAround } from '../layout.js';
-import { flagMark, sentenceSegs } from '../segments.js';
-import type { ReviewState } from '../state.js';
+import { flagMark, sentenceMark, sentenceSegs } from '../segments.js';
+import { selectedSpan, type ReviewState } from '../state.js';
+import { PLAIN_MARKS, type Palette } from '../palette.js';
 import { fitLine, lineText, textWidth, wrapSegments, type Seg } from '../text.js';
 
 /** How many flag marks a list row shows before a `+`. */
 const MARKS_SHOWN = 3;
 
-export function paneTitle(text: string, focused: boolean, width: number): Seg[] {
-  return fitLine([{ text, style: focused ? { inverse: true, bold: true } : { bold: true } }], width);
+export function paneTitle(text: string, focused: boolean, width: number, palette: Palette = 'colour'): Seg[] {
+  const mark = focused && palette === 'plain' ? PLAIN_MARKS.focus : '';
+  return fitLine([{ text: `${mark}${text}`, style: focused ? { inverse: true, bold: true } : { bold: true } }], width);
 }
 
 /** One sentence as list rows: selection arrow, number, flag marks, then the wrapped text, cut at `cap` rows. */
@@ -19,8 +21,10 @@ function sentenceRows(model: ReviewModel, state: ReviewState, i: number, width: 
   const prefixWidth = 2 + digits + 1 + MARKS_SHOWN + 2;
   const avail = Math.max(8, width - prefixWidth);
   const ids = model.bySentence[i] ?? [];
-  const marks = ids.slice(0, MARKS_SHOWN).map((k) => flagMark(a.flags[k]!, state.decisions[model.keys[k]!]));
-  if (ids.length > MARKS_SHOWN) marks.push({ text: '+' });
+  const own = sentenceMark(state.marks[String(i)], a.sentences[i]!.unsupported);
+  const room = own ? MARKS_SHOWN - 1 : MARKS_SHOWN;
+  const marks = [...(own ? [own] : []), ...ids.slice(0, room).map((k) => flagMark(a.flags[k]!, state.decisions[model.keys[k]!], a.flags[k]!.detector === REVIEWER))];
+  if (ids.length > room) marks.push({ text: '…' });
   const markWidth = marks.reduce((w, m) => w + textWidth(m.text), 0);
   const prefix: Seg[] = [
     { text: selected ? '▶ ' : '  ', style: selected ? { bold: true } : undefined },
@@ -29,9 +33,11 @@ function sentenceRows(model: ReviewModel, state: ReviewState, i: number, width: 
     ...marks,
     { text: ' '.repeat(Math.max(0, MARKS_SHOWN + 2 - markWidth)) },
   ];
-  const focus = selected && state.flag !== undefined ? a.flags[state.flag] : undefined;
-  const flags = ids.map((k) => a.flags[k]!);
-  let lines = wrapSegments(sentenceSegs(a.sentences[i]!, flags, focus, selected ? { bold: true } : undefined), avail);
+  const span = selected ? selectedSpan(model, state) : undefined;
+  const choosing = span ? { ...span, severity: 'major' as const } : undefined;
+  const focus = choosing ?? (selected && state.flag !== undefined ? a.flags[state.flag] : undefined);
+  const flags = [...ids.map((k) => a.flags[k]!), ...(choosing ? [choosing] : [])];
+  let lines = wrapSegments(sentenceSegs(a.sentences[i]!, flags, focus, selected ? { bold: true } : undefined, model.palette), avail);
   if (lines.length > cap) {
     lines = lines.slice(0, Math.max(1, cap));
     const last = lines[lines.length - 1]!;
@@ -51,7 +57,7 @@ export function sentenceLines(model: ReviewModel, state: ReviewState, width: num
   const visible = visibleSentences(model, state.filter, state.decisions);
   const at = visible.indexOf(state.sentence);
   const filter = state.filter === 'all' ? '' : ` · filter ${filterLabel(state.filter)}`;
-  const title = paneTitle(`Sentences ${at + 1}/${visible.length}${filter}`, state.pane === 'sentences', width);
+  const title = paneTitle(`Sentences ${at + 1}/${visible.length}${filter}`, state.pane === 'sentences', width, model.palette);
   if (visible.length === 0) {
     return [title, ...wrapSegments([{ text: `No sentence matches the filter "${filterLabel(state.filter)}"; f changes it.`, style: { dim: true } }], width)];
   }
