@@ -77,7 +77,8 @@ const item = (n: number, lines: readonly string[]): string => lines.map((l, i) =
 function groupBlock(analysis: Analysis, g: ErrorGroup, n: number, review: ReviewFile | undefined): string {
   const contexts = g.flags.slice(0, REPORT_LAYOUT.contextsShown).map((f) => flagContext(analysis, f));
   const moreContexts = g.flags.length - contexts.length;
-  const lines = [`**${g.severity}** ${inline(g.category)}: ${change(g)} — ${where(g)}`, inline(g.message)];
+  // The message on the title line: one line less per problem keeps the whole list on a few screens.
+  const lines = [`**${g.severity}** ${inline(g.category)}: ${change(g)} — ${where(g)}. ${inline(g.message)}`];
   lines.push(`In context: ${contexts.join(' · ')}${moreContexts > 0 ? ` · +${moreContexts} more` : ''}`);
   const evidence = evidenceText(g.flags[0]!);
   if (evidence) lines.push(`Evidence: ${evidence}`);
