@@ -16,6 +16,8 @@ export interface ScoreRecord {
   categories: Partial<Record<Category, number>>;
   /** Exactly as `check --format json` gives them. */
   flags: Flag[];
+  /** As in `check --format json`: the source language judged, and its warnings (a contradicted --source-lang, an MT mostly not English). */
+  source?: { lang: string; detected: boolean; warnings?: string[] };
 }
 
 export interface ErrorRecord {
@@ -42,7 +44,7 @@ export function scoreRecord(id: string, mt: string, analysis: Analysis): ScoreRe
     const n = analysis.flags.filter((f) => f.category === c).length;
     if (n > 0) categories[c] = n;
   }
-  return { id, mt, score: analysis.score, mqm: analysis.mqm, mqmPer100: analysis.mqmPer100, words: analysis.words, counts, categories, flags: analysis.flags };
+  return { id, mt, score: analysis.score, mqm: analysis.mqm, mqmPer100: analysis.mqmPer100, words: analysis.words, counts, categories, flags: analysis.flags, ...(analysis.source ? { source: analysis.source } : {}) };
 }
 
 export function errorRecord(id: string, error: string): ErrorRecord {

@@ -16,12 +16,17 @@ export interface Tally {
 export class Summary {
   private readonly scores: { id: string; score: number }[] = [];
   private readonly errors: { id: string; error: string }[] = [];
+  /** Items whose source language drew a warning (a contradicted --source-lang, an MT mostly not English). */
+  private readonly sourceWarned: string[] = [];
 
   constructor(private readonly failUnder?: number) {}
 
   add(record: BatchRecord): void {
     if (isError(record)) this.errors.push({ id: record.id, error: record.error });
-    else this.scores.push({ id: record.id, score: record.score });
+    else {
+      this.scores.push({ id: record.id, score: record.score });
+      if (record.source?.warnings?.length) this.sourceWarned.push(record.id);
+    }
   }
 
   tally(): Tally {
@@ -41,6 +46,10 @@ export class Summary {
     const mean = t.meanScore === undefined ? 'no scores' : `mean score ${t.meanScore.toFixed(4)}`;
     const out = [`mtdiff score: ${t.items} items, ${t.ok} ok, ${t.errors} errors, ${mean}`];
     if (this.failUnder !== undefined) out.push(`  ${t.belowThreshold} below --fail-under ${this.failUnder}`);
+    if (this.sourceWarned.length) {
+      const some = this.sourceWarned.slice(0, ERRORS_SHOWN).map(escapeControls).join(', ');
+      out.push(`  ${this.sourceWarned.length} with a source-language warning (see "source" in their records): ${some}${this.sourceWarned.length > ERRORS_SHOWN ? ', ...' : ''}`);
+    }
     // Stable sort: ties keep input order, so the summary is as deterministic as the records.
     const worst = [...this.scores].sort((a, b) => a.score - b.score).slice(0, WORST);
     if (worst.length) out.push(`  worst ${worst.length}:`, ...worst.map((s) => `    ${s.score.toFixed(4)}  ${escapeControls(s.id)}`));

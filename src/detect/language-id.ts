@@ -1,6 +1,6 @@
 import { francAll } from 'franc';
 import { languageName } from './context.js';
-import { englishSpellers, knowsAny } from './lexicon/english.js';
+import { englishSpellers, englishToken, knowsAny } from './lexicon/english.js';
 import { COMPOUNDING, isCompound } from './lexicon/compounds.js';
 import { englishDerivation } from './lexicon/english-morph.js';
 import { latinLanguages } from './lexicon/languages.js';
@@ -49,10 +49,10 @@ export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, engli
       } else {
         // An elided form may be listed whole (aujourd'hui), else its word counts (d'admirer -> admirer).
         const plain = t.text.replace(/’/gu, "'");
-        // The parts of a hyphenated compound count one by one (EU-Kommission).
-        const parts = plain.includes('-') ? plain.split('-').filter((p) => !index.words.has(p.toLowerCase())) : [];
+        // The parts of a hyphenated compound count one by one (EU-Kommission), and a word glued to a figure (24jährigen).
+        const parts = /[-\d]/u.test(plain) ? plain.split(/[-\d]+/u).filter((p) => p && !index.words.has(p.toLowerCase())) : [];
         for (const word of new Set([/^\p{L}+'\p{L}+$/u.test(plain) ? plain : undefined, latinCandidate(t.text), ...parts.map(latinCandidate)]))
-          if (word && !knowsAny(en, word) && !knowsAny(en, word.toLowerCase()) && !englishDerivation(word, en)) out.latin.push(word);
+          if (word && !englishToken(en, word) && !englishDerivation(word, en)) out.latin.push(word);
       }
     }
   }

@@ -170,3 +170,18 @@ describe('--cache-dir governs every cache', () => {
     expect(existsSync(elsewhere)).toBe(false);
   });
 });
+
+describe('source-language warnings in a batch', () => {
+  it('gives each item the warnings check gives: on stderr with its id, in its record, counted in the summary', () => {
+    const d = batch.dir;
+    writeFileSync(join(d, 'mt', 'de.txt'), 'The bürgermeister thanked the feuerwehr and the bewohner of the stadt after the hochwasser.\n');
+    writeFileSync(join(d, 'langs.jsonl'), jsonl([{ id: 'german', mt: 'mt/de.txt', refs: batch.refPaths }, { id: batch.good[0], mt: `mt/${batch.good[0]}.txt`, refs: batch.refPaths }]));
+    const r = run(['--input', 'langs.jsonl', '--no-cache', '--source-lang', 'fr']);
+    expect(r.code, r.stderr).toBe(0);
+    const [german, plain] = records(r.stdout) as (Rec & { source?: { lang: string; detected: boolean; warnings?: string[] } })[];
+    expect(german!.source).toMatchObject({ lang: 'fr', detected: false, warnings: [expect.stringMatching(/^--source-lang fr .*look German/)] });
+    expect(plain!.source?.warnings).toBeUndefined();
+    expect(r.stderr).toMatch(/mtdiff: warning: german: --source-lang fr .*look German/);
+    expect(r.stderr).toMatch(/1 with a source-language warning .*: german/);
+  });
+});
