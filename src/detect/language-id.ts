@@ -1,4 +1,3 @@
-import { francAll } from 'franc';
 import { languageName } from './context.js';
 import { englishSpellers, englishToken, knowsAny } from './lexicon/english.js';
 import { COMPOUNDING, isCompound } from './lexicon/compounds.js';
@@ -20,6 +19,28 @@ export interface LanguageGuess {
   /** How many of the non-English words the chosen language accounts for, of `of`. */
   votes: number;
   of: number;
+}
+
+type Franc = (typeof import('franc'))['francAll'];
+let francAll: Franc | undefined;
+
+/**
+ * franc's trigram tables for 187 languages take about 50 ms to load: loaded only when a decision needs them (a
+ * tie between dictionaries, a whole sentence's language, a long word in a shared script).
+ */
+export async function loadFranc(): Promise<Franc> {
+  return (francAll ??= (await import('franc')).francAll);
+}
+
+/** franc, once loadFranc() has loaded it. */
+export function francNow(): Franc {
+  if (!francAll) throw new Error('internal: franc used before loadFranc()');
+  return francAll;
+}
+
+/** Whether scriptLanguage may consult franc for words of this script (load it first: loadFranc). */
+export function sharedScript(script: string): boolean {
+  return SHARED_SCRIPT[script] !== undefined;
 }
 
 /** franc's ISO 639-3 codes for the languages that share a script, most widely read first. */
@@ -44,6 +65,7 @@ export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, engli
       if (!t.word || index.words.has(t.norm)) continue;
       const script = foreignScript(t.text);
       if (script) {
+        if (sharedScript(script.script)) await loadFranc();
         const lang = scriptLanguage(script.script, script.lang, t.text, doc.text);
         out.script.set(lang, [...(out.script.get(lang) ?? []), t.text]);
       } else {
@@ -81,7 +103,7 @@ export function scriptLanguage(script: string, lang: string | undefined, word: s
   if (letters) return letters[1];
   // Trigram statistics need a sentence's worth of text; a word gets the script's most widely read language.
   if (word.length < FRANC_MIN) return Object.values(among)[0]!;
-  const [best] = francAll(word, { only: Object.keys(among), minLength: 1 });
+  const [best] = francNow()(word, { only: Object.keys(among), minLength: 1 });
   return among[best?.[0] ?? ''] ?? Object.values(among)[0]!;
 }
 
@@ -131,17 +153,22 @@ export async function latinVotes(words: readonly string[], english?: Speller[]):
   const en = english ?? (await englishSpellers());
   const isEnglish = (w: string) => knowsAny(en, w);
   const langs = latinLanguages();
-  const ranked = francAll(words.join(' '), { only: langs.map((l) => l.iso3), minLength: 1 }).map(([c]) => c);
-  const rank = (iso3: string) => (ranked.includes(iso3) ? ranked.indexOf(iso3) : ranked.length);
   const scored = await Promise.all(
     langs.map(async (l) => {
       const list = await loadStemList(l.pkg);
       const votes = list ? words.reduce((n, w) => n + claim(list, l.lang, w, isEnglish), 0) : 0;
-      return { lang: l.lang, votes, rank: rank(l.iso3) };
+      return { lang: l.lang, iso3: l.iso3, votes };
     }),
   );
-  const best = scored.sort((a, b) => b.votes - a.votes || a.rank - b.rank)[0];
-  return best && best.votes > 0 ? { lang: best.lang, votes: best.votes } : undefined;
+  const top = Math.max(0, ...scored.map((x) => x.votes));
+  if (top <= 0) return undefined;
+  const tied = scored.filter((x) => x.votes === top);
+  if (tied.length === 1) return { lang: tied[0]!.lang, votes: top };
+  // Only a tie needs franc's ranking (in the order of KNOWN where franc ranks none of them).
+  const ranked = (await loadFranc())(words.join(' '), { only: langs.map((l) => l.iso3), minLength: 1 }).map(([c]) => c);
+  const rank = (iso3: string) => (ranked.includes(iso3) ? ranked.indexOf(iso3) : ranked.length);
+  const best = [...tied].sort((a, b) => rank(a.iso3) - rank(b.iso3))[0]!;
+  return { lang: best.lang, votes: top };
 }
 
 export function describeLanguage(lang: string): string {

@@ -221,8 +221,8 @@ export class UntranslatedDetector implements Detector {
 
   async detect(ctx: DetectContext): Promise<RawFlag[]> {
     const lex = await (this.lexicons ?? loadLexicons)(ctx.options.sourceLang);
-    const whole = untranslatedSentences(ctx, lex?.english ?? (await englishSpellers()), this.id);
-    const flags: RawFlag[] = [...whole.flags, ...scriptFlags(ctx, whole.sentences, this.id)];
+    const whole = await untranslatedSentences(ctx, lex?.english ?? (await englishSpellers()), this.id);
+    const flags: RawFlag[] = [...whole.flags, ...(await scriptFlags(ctx, whole.sentences, this.id))];
     if (!lex) return flags;
     const lang = languageName(ctx.options.sourceLang);
     ctx.mt.sentences.forEach((s, i) => {

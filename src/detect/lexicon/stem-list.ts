@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spellCacheDir } from './spell-cache.js';
@@ -147,9 +148,10 @@ class SortedStems implements StemList {
 }
 
 /** Cache file: a JSON line (key, rules, count), then the sorted stems one per line. */
-function fromCache(file: string, key: string): StemList | undefined {
+async function fromCache(file: string, key: string): Promise<StemList | undefined> {
   try {
-    const buf = readFileSync(file);
+    // Read asynchronously: language detection opens every list at once, and the reads overlap.
+    const buf = await readFile(file);
     const nl = buf.indexOf(0x0a);
     const head = JSON.parse(buf.toString('utf8', 0, nl)) as { key: string; rules: Rules; count: number };
     return head.key === key ? new SortedStems(buf.subarray(nl + 1), head.rules, head.count) : undefined;
@@ -188,7 +190,7 @@ export async function openStemList(pkg: string, cacheDir: string | null = spellC
   const key = stemListKey(pkg);
   if (!key) return undefined; // not installed
   const file = cacheDir === null ? undefined : join(cacheDir, `${pkg.replace(/[^A-Za-z0-9._-]+/g, '_')}-stems-${key.slice(0, 32)}.txt`);
-  const cached = file ? fromCache(file, key) : undefined;
+  const cached = file ? await fromCache(file, key) : undefined;
   if (cached) return cached;
   let dict: { aff: Uint8Array; dic: Uint8Array };
   try {
