@@ -61,6 +61,7 @@ export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, engli
   const en = english ?? (await englishSpellers());
   const out: ForeignWords = { latin: [], script: new Map() };
   for (const s of doc.sentences) {
+    const first = s.tokens.find((t) => t.word);
     for (const t of s.tokens) {
       if (!t.word || index.words.has(t.norm)) continue;
       const script = foreignScript(t.text);
@@ -73,7 +74,12 @@ export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, engli
         const plain = t.text.replace(/’/gu, "'");
         // The parts of a hyphenated compound count one by one (EU-Kommission), and a word glued to a figure (24jährigen).
         const parts = /[-\d]/u.test(plain) ? plain.split(/[-\d]+/u).filter((p) => p && !index.words.has(p.toLowerCase())) : [];
-        for (const word of new Set([/^\p{L}+'\p{L}+$/u.test(plain) ? plain : undefined, latinCandidate(t.text), ...parts.map(latinCandidate)]))
+        // A sentence's first word is capitalised by orthography: a language listing the capitalised form (a name,
+        // Dutch "Pero") has no better claim to it than one listing the word (Spanish "pero").
+        // Two lower-case letters English has in no case count as in the detector (Spanish "su").
+        const whole = latinCandidate(t.text) ?? (/^\p{Ll}{2}$/u.test(t.text) && !knowsAny(en, t.text) ? t.text : undefined);
+        const own = t === first && whole && /^\p{Lu}\p{Ll}+$/u.test(whole) ? whole.toLowerCase() : whole;
+        for (const word of new Set([/^\p{L}+'\p{L}+$/u.test(plain) ? plain : undefined, own, ...parts.map(latinCandidate)]))
           if (word && !englishToken(en, word) && !englishDerivation(word, en)) out.latin.push(word);
       }
     }

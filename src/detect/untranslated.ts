@@ -4,8 +4,8 @@ import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, languageName, type RefSentence } from './context.js';
 import { DictdDictionary } from './lexicon/bilingual.js';
 import { englishSpellers, englishToken, foreignAccents, knowsAny, knowsForm } from './lexicon/english.js';
-import { languageResources } from './lexicon/languages.js';
-import { knows, loadSpeller, type Speller } from './lexicon/spell.js';
+import { languageResources, latinLanguages } from './lexicon/languages.js';
+import { knows, loadSpeller, TableSpeller, type Speller } from './lexicon/spell.js';
 import { openWordList } from './lexicon/wordlist.js';
 import { nonEnglishLetters, foreignScript } from './lexicon/scripts.js';
 import { loadStemList } from './lexicon/stem-list.js';
@@ -112,6 +112,17 @@ function partOfName(ctx: DetectContext, s: EncodedSentence, token: Token, refs: 
   return refs.some((r) =>
     r.tokens.some((t) => t.word && /^\p{Lu}/u.test(t.text) && !knowsForm(english, t.norm) && Math.abs(t.text.length - w.length) <= limit && editDistance(foldCase(t.text), w) <= limit),
   );
+}
+
+/**
+ * Of these capitalised words, the ones another language's dictionary lists as written too: a name several
+ * languages spell alike (Napoli in Italian, Polish and Romanian) is the name's international form, which English
+ * may use as well (the club Napoli), not one language's exonym. Read only when an exonym is in question.
+ */
+async function sharedNames(words: string[], sourceLang: string): Promise<Set<string>> {
+  const others = latinLanguages().filter((l) => l.lang !== sourceLang.toLowerCase());
+  const lists = (await Promise.all(others.map((l) => loadStemList(l.pkg)))).filter((x) => x !== undefined);
+  return new Set(words.filter((w) => lists.some((list) => list.written(w))));
 }
 
 /** Accents and case aside: Novak is Novák, only spelt without the accent English type lacks. */
@@ -225,6 +236,8 @@ export class UntranslatedDetector implements Detector {
     const flags: RawFlag[] = [...whole.flags, ...(await scriptFlags(ctx, whole.sentences, this.id))];
     if (!lex) return flags;
     const lang = languageName(ctx.options.sourceLang);
+    // Flags that rest on the exonym reading alone, checked against the other languages' lists after the loop.
+    const exonyms = new Set<RawFlag>();
     ctx.mt.sentences.forEach((s, i) => {
       if (whole.sentences.has(i)) return;
       let refs: RefSentence[] | undefined;
@@ -240,13 +253,19 @@ export class UntranslatedDetector implements Detector {
           // has a cognate or an open-class English word the MT lacks in its slot (a name stands there as it is).
           const supported = () => this.translatable(hit, lex) || !!cognate || commonWord(slotWord(ctx, s, token, slotRefs), lex.english);
           if (/^\p{Lu}/u.test(part) && partOfName(ctx, s, token, refs, lex.english)) continue;
-          if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), supported, () => exonym(ctx, s, token, slotRefs, hit, lex))) continue;
+          let byExonym = false;
+          const asExonym = () => (byExonym = exonym(ctx, s, token, slotRefs, hit, lex));
+          if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), supported, asExonym)) continue;
           if (/^\p{Ll}/u.test(part) && nameParticle(s, token)) continue;
-          flags.push(this.flag(token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true)));
+          const flag = this.flag(token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true));
+          flags.push(flag);
+          if (byExonym) exonyms.add(flag);
         }
       }
     });
-    return flags;
+    if (exonyms.size === 0) return flags;
+    const shared = await sharedNames([...exonyms].map((f) => f.text), ctx.options.sourceLang);
+    return flags.filter((f) => !exonyms.has(f) || !shared.has(f.text));
   }
 
   private translatable(hit: SourceHit, lex: Lexicons): boolean {
@@ -292,9 +311,11 @@ export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
           const bilingual = DictdDictionary.open(res.freedict);
           // Without Hunspell: a full-form word list, else a stem list, else the bilingual dictionary's headwords.
           const list = res.wordlist ? openWordList(res.wordlist) : undefined;
-          const spellers = [hunspell, list, stems].filter((x): x is Speller => x !== undefined);
+          // Hunspell's listed forms, without COMPOUNDRULE matches (compounds.ts splits compounds, more strictly).
+          const listed: Speller | undefined = hunspell instanceof TableSpeller ? { correct: (w) => hunspell.listedForm(w) } : hunspell;
+          const spellers = [listed, list, stems].filter((x): x is Speller => x !== undefined);
           const source = spellers.length ? { correct: (w: string) => spellers.some((x) => x.correct(w)) } : bilingual ? { correct: (w: string) => bilingual.knows(w) } : undefined;
-          const strict = hunspell ?? list ?? (stems ? { correct: (w: string) => stems.listed(w) } : undefined);
+          const strict = listed ?? list ?? (stems ? { correct: (w: string) => stems.listed(w) } : undefined);
           return english.length && source ? { english, source, bilingual, compounds: COMPOUNDING.has(lang.toLowerCase()), lang: lang.toLowerCase(), ...(strict ? { strict } : {}) } : undefined;
         })
       : Promise.resolve(undefined);

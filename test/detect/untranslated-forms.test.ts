@@ -58,6 +58,14 @@ describe('names stay names', () => {
     expect(await flagged('Catri said the cases had doubled.', 'Catry said the cases had doubled.', 'ro')).toEqual([]);
   });
 
+  it("a name several languages' dictionaries list as written is the name's international form, not an exonym", async () => {
+    expect(await flagged('The fans of Napoli celebrated in the square.', 'The fans of Naples celebrated in the square.', 'it')).toEqual([]);
+  });
+
+  it("a string Hunspell's COMPOUNDRULE merely matches is not a listed word (Swedish)", async () => {
+    expect(await flagged('The hatchling left the nest at dawn.', 'The chick left the nest at dawn.', 'sv')).toEqual([]);
+  });
+
   it('a short lower-case word between capitalised ones is a particle of a name', async () => {
     expect(await flagged('The city honoured Charles de Gaulle on Sunday.', 'The city honoured General Gaulle on Sunday.', 'fr')).toEqual([]);
   });
