@@ -223,7 +223,7 @@ export class UntranslatedDetector implements Detector {
   readonly id = 'untranslated';
   readonly meta: DetectorMeta = {
     finds: 'source-language words left in the English ("geiseln", "US-Geisel", "三聚氰胺", "сказал", "współpracę"); a sentence left in the source language (critical, one flag: "not translated: German")',
-    how: 'a non-Latin script needs no dictionary (the script and language named); a Latin-script word in neither English dictionary nor an English derivation, but in the source language\'s (also after stripping an English ending or an elided article, or splitting a hyphen or Germanic compound), or with letters English never uses (ř, ł, ő); capitalised words need the bilingual dictionary, a cognate or a common word in the reference slot. The fix is the aligned reference word in the same slot; FreeDict, when installed, adds its translation',
+    how: 'a non-Latin script needs no dictionary (the script and language named); a Latin-script word in neither English dictionary nor an English derivation, but in the source language\'s (also after stripping an English ending or an elided article, or splitting a hyphen or Germanic compound), or with letters or accents English never uses (ř, ł, génèrerait); a lower-case word is English only if English has it in lower case (que, les); capitalised words need the bilingual dictionary, a cognate or a common word in the reference slot, or are a name only the source language spells so, where the parallel slot has another (Argentinien); names stay names (beside a reference name, a letter off one, particles). The fix is the aligned reference word in the same slot; FreeDict, when installed, adds its translation',
     categories: ['untranslated'],
     modes: ['comparable', 'parallel'],
   };
