@@ -77,7 +77,7 @@ describe('mtdiff score (real model, small batch)', () => {
     const ok = records(whole.stdout).filter((r) => !r.error);
     let flagged = 0;
     for (const rec of ok) {
-      expect(Object.keys(rec)).toEqual(['id', 'mt', 'score', 'mqm', 'mqmPer100', 'words', 'counts', 'categories', 'flags']);
+      expect(Object.keys(rec)).toEqual(['id', 'mt', 'score', 'mqm', 'mqmPer100', 'words', 'counts', 'categories', 'flags', 'source']);
       expect(rec.mt).toBe(`mt/${rec.id}.txt`);
       const text = readFileSync(join(batch.dir, rec.mt!), 'utf8');
       const flags = rec.flags as { start: number; end: number; text: string; evidence: { ref: string }[] }[];
