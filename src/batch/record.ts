@@ -19,6 +19,8 @@ export interface ScoreRecord {
   flags: Flag[];
   /** The numbers after review, when a review file lies next to the MT (`<mt>.review.json`). */
   review?: RecordReview;
+  /** As in `check --format json`: the source language judged, and its warnings (a contradicted --source-lang, an MT mostly not English). */
+  source?: { lang: string; detected: boolean; warnings?: string[] };
 }
 
 export interface ErrorRecord {
@@ -45,7 +47,19 @@ export function scoreRecord(id: string, mt: string, analysis: Analysis, review?:
     const n = analysis.flags.filter((f) => f.category === c).length;
     if (n > 0) categories[c] = n;
   }
-  return { id, mt, score: analysis.score, mqm: analysis.mqm, mqmPer100: analysis.mqmPer100, words: analysis.words, counts, categories, flags: analysis.flags, ...(review ? { review } : {}) };
+  return {
+    id,
+    mt,
+    score: analysis.score,
+    mqm: analysis.mqm,
+    mqmPer100: analysis.mqmPer100,
+    words: analysis.words,
+    counts,
+    categories,
+    flags: analysis.flags,
+    ...(review ? { review } : {}),
+    ...(analysis.source ? { source: analysis.source } : {}),
+  };
 }
 
 export function errorRecord(id: string, error: string): ErrorRecord {

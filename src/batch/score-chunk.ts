@@ -52,6 +52,8 @@ export async function scoreChunk(analyzer: Analyzer, entries: readonly ManifestE
     }
   });
   const done = (r: Ready, analysis: Analysis): void => {
+    // The warnings check prints: they go to stderr with the item's id (and stay in its record).
+    for (const w of analysis.source?.warnings ?? []) warnings.push(`${r.item.id}: ${w}`);
     if (options.report) writeItemReport(options.report, { ...r.item, mtText: r.inputs.mt.text }, analysis, { warnings, failedWrites });
     const review = reviewNextTo(r.item.mtPath, r.item.mt, r.inputs.mt.text, analysis, warnings, 'scored');
     // A score that is not a number (bad vectors) must never reach the records or the --fail-under gate.

@@ -57,6 +57,8 @@ export class Summary {
   private readonly scored: ScoreRecord[] = [];
   private readonly errors: { id: string; error: string }[] = [];
   private readonly gates: Gates;
+  /** Items whose source language drew a warning (a contradicted --source-lang, an MT mostly not English). */
+  private readonly sourceWarned: string[] = [];
 
   constructor(
     gates: Gates | number = {},
@@ -67,7 +69,10 @@ export class Summary {
 
   add(record: BatchRecord): void {
     if (isError(record)) this.errors.push({ id: record.id, error: record.error });
-    else this.scored.push(record);
+    else {
+      this.scored.push(record);
+      if (record.source?.warnings?.length) this.sourceWarned.push(record.id);
+    }
   }
 
   tally(): Tally {
@@ -119,6 +124,10 @@ export class Summary {
     const out = [`mtdiff score: ${t.items} items, ${t.ok} ok, ${t.errors} errors, ${mean}`];
     if (t.ok) out.push(`  verdicts: ${this.verdicts()}`);
     out.push(...this.scopeLines(), ...this.gateLines());
+    if (this.sourceWarned.length) {
+      const some = this.sourceWarned.slice(0, ERRORS_SHOWN).map(escapeControls).join(', ');
+      out.push(`  ${this.sourceWarned.length} with a source-language warning (see "source" in their records): ${some}${this.sourceWarned.length > ERRORS_SHOWN ? ', ...' : ''}`);
+    }
     const worst = worstFirst(this.scored).slice(0, WORST);
     if (worst.length) {
       out.push(`  worst ${worst.length} (MQM per 100 words):`);

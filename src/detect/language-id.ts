@@ -1,6 +1,5 @@
-import { francAll } from 'franc';
 import { languageName } from './context.js';
-import { englishSpellers, knowsAny } from './lexicon/english.js';
+import { englishSpellers, englishToken, knowsAny } from './lexicon/english.js';
 import { COMPOUNDING, isCompound } from './lexicon/compounds.js';
 import { englishDerivation } from './lexicon/english-morph.js';
 import { latinLanguages } from './lexicon/languages.js';
@@ -22,6 +21,28 @@ export interface LanguageGuess {
   of: number;
 }
 
+type Franc = (typeof import('franc'))['francAll'];
+let francAll: Franc | undefined;
+
+/**
+ * franc's trigram tables for 187 languages take about 50 ms to load: loaded only when a decision needs them (a
+ * tie between dictionaries, a whole sentence's language, a long word in a shared script).
+ */
+export async function loadFranc(): Promise<Franc> {
+  return (francAll ??= (await import('franc')).francAll);
+}
+
+/** franc, once loadFranc() has loaded it. */
+export function francNow(): Franc {
+  if (!francAll) throw new Error('internal: franc used before loadFranc()');
+  return francAll;
+}
+
+/** Whether scriptLanguage may consult franc for words of this script (load it first: loadFranc). */
+export function sharedScript(script: string): boolean {
+  return SHARED_SCRIPT[script] !== undefined;
+}
+
 /** franc's ISO 639-3 codes for the languages that share a script, most widely read first. */
 const SHARED_SCRIPT: Record<string, Record<string, string>> = {
   Cyrillic: { rus: 'ru', ukr: 'uk', bul: 'bg', srp: 'sr', mkd: 'mk', bel: 'be', kaz: 'kk' },
@@ -40,19 +61,26 @@ export async function foreignWords(doc: EncodedDoc, index: ReferenceIndex, engli
   const en = english ?? (await englishSpellers());
   const out: ForeignWords = { latin: [], script: new Map() };
   for (const s of doc.sentences) {
+    const first = s.tokens.find((t) => t.word);
     for (const t of s.tokens) {
       if (!t.word || index.words.has(t.norm)) continue;
       const script = foreignScript(t.text);
       if (script) {
+        if (sharedScript(script.script)) await loadFranc();
         const lang = scriptLanguage(script.script, script.lang, t.text, doc.text);
         out.script.set(lang, [...(out.script.get(lang) ?? []), t.text]);
       } else {
         // An elided form may be listed whole (aujourd'hui), else its word counts (d'admirer -> admirer).
         const plain = t.text.replace(/’/gu, "'");
-        // The parts of a hyphenated compound count one by one (EU-Kommission).
-        const parts = plain.includes('-') ? plain.split('-').filter((p) => !index.words.has(p.toLowerCase())) : [];
-        for (const word of new Set([/^\p{L}+'\p{L}+$/u.test(plain) ? plain : undefined, latinCandidate(t.text), ...parts.map(latinCandidate)]))
-          if (word && !knowsAny(en, word) && !knowsAny(en, word.toLowerCase()) && !englishDerivation(word, en)) out.latin.push(word);
+        // The parts of a hyphenated compound count one by one (EU-Kommission), and a word glued to a figure (24jährigen).
+        const parts = /[-\d]/u.test(plain) ? plain.split(/[-\d]+/u).filter((p) => p && !index.words.has(p.toLowerCase())) : [];
+        // A sentence's first word is capitalised by orthography: a language listing the capitalised form (a name,
+        // Dutch "Pero") has no better claim to it than one listing the word (Spanish "pero").
+        // Two lower-case letters English has in no case count as in the detector (Spanish "su").
+        const whole = latinCandidate(t.text) ?? (/^\p{Ll}{2}$/u.test(t.text) && !knowsAny(en, t.text) ? t.text : undefined);
+        const own = t === first && whole && /^\p{Lu}\p{Ll}+$/u.test(whole) ? whole.toLowerCase() : whole;
+        for (const word of new Set([/^\p{L}+'\p{L}+$/u.test(plain) ? plain : undefined, own, ...parts.map(latinCandidate)]))
+          if (word && !englishToken(en, word) && !englishDerivation(word, en)) out.latin.push(word);
       }
     }
   }
@@ -81,7 +109,7 @@ export function scriptLanguage(script: string, lang: string | undefined, word: s
   if (letters) return letters[1];
   // Trigram statistics need a sentence's worth of text; a word gets the script's most widely read language.
   if (word.length < FRANC_MIN) return Object.values(among)[0]!;
-  const [best] = francAll(word, { only: Object.keys(among), minLength: 1 });
+  const [best] = francNow()(word, { only: Object.keys(among), minLength: 1 });
   return among[best?.[0] ?? ''] ?? Object.values(among)[0]!;
 }
 
@@ -131,17 +159,22 @@ export async function latinVotes(words: readonly string[], english?: Speller[]):
   const en = english ?? (await englishSpellers());
   const isEnglish = (w: string) => knowsAny(en, w);
   const langs = latinLanguages();
-  const ranked = francAll(words.join(' '), { only: langs.map((l) => l.iso3), minLength: 1 }).map(([c]) => c);
-  const rank = (iso3: string) => (ranked.includes(iso3) ? ranked.indexOf(iso3) : ranked.length);
   const scored = await Promise.all(
     langs.map(async (l) => {
       const list = await loadStemList(l.pkg);
       const votes = list ? words.reduce((n, w) => n + claim(list, l.lang, w, isEnglish), 0) : 0;
-      return { lang: l.lang, votes, rank: rank(l.iso3) };
+      return { lang: l.lang, iso3: l.iso3, votes };
     }),
   );
-  const best = scored.sort((a, b) => b.votes - a.votes || a.rank - b.rank)[0];
-  return best && best.votes > 0 ? { lang: best.lang, votes: best.votes } : undefined;
+  const top = Math.max(0, ...scored.map((x) => x.votes));
+  if (top <= 0) return undefined;
+  const tied = scored.filter((x) => x.votes === top);
+  if (tied.length === 1) return { lang: tied[0]!.lang, votes: top };
+  // Only a tie needs franc's ranking (in the order of KNOWN where franc ranks none of them).
+  const ranked = (await loadFranc())(words.join(' '), { only: langs.map((l) => l.iso3), minLength: 1 }).map(([c]) => c);
+  const rank = (iso3: string) => (ranked.includes(iso3) ? ranked.indexOf(iso3) : ranked.length);
+  const best = [...tied].sort((a, b) => rank(a.iso3) - rank(b.iso3))[0]!;
+  return { lang: best.lang, votes: top };
 }
 
 export function describeLanguage(lang: string): string {

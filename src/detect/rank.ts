@@ -44,6 +44,14 @@ function sentenceFinder(sentences: readonly Sentence[]): (f: RawFlag) => Sentenc
 }
 
 /**
+ * A word that is not English is untranslated, whatever else it fails to be: "has no counterpart", a wrong sense
+ * or a misspelling are what an English word left unmatched looks like, and read a foreign word as an English one
+ * (and a capitalised one as a wrong name, critical). So an untranslated reading of the same word leads.
+ */
+const READINGS_OF_ENGLISH = new Set(['mistranslation', 'spelling']);
+const explains = (a: RawFlag, b: RawFlag) => a.category === 'untranslated' && READINGS_OF_ENGLISH.has(b.category);
+
+/**
  * The one ranking step: flags of different detectors on overlapping spans become one flag (the most severe
  * reading wins, evidence is pooled, the most confident calibrated estimate stands); then flags are ordered by position and tied to their sentence.
  */
@@ -63,7 +71,7 @@ export function rankFlags(raw: readonly RawFlag[], sentences: readonly Sentence[
       open.push(fresh);
       continue;
     }
-    const lead = severityRank(flag) < severityRank(host) || (severityRank(flag) === severityRank(host) && flag.confidence > host.confidence) ? flag : host;
+    const lead = explains(flag, host) ? flag : explains(host, flag) ? host : severityRank(flag) < severityRank(host) || (severityRank(flag) === severityRank(host) && flag.confidence > host.confidence) ? flag : host;
     const detectors = new Set([...host.detector.split('+'), ...flag.detector.split('+')]);
     Object.assign(host, {
       start: lead.start,

@@ -19,6 +19,8 @@ export interface SlotWord {
   similarity: number;
   /** Spelt nearly as the MT word (cognateIn). */
   cognate?: boolean;
+  /** Found between the MT word's neighbours in a parallel reference, not by vector alone. */
+  bracketed?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ function bracketed(ctx: DetectContext, s: EncodedSentence, k: number, refs: read
         const v = ref.vectors[j];
         if (!v || !/^\p{L}{2,}$/u.test(t.text) || mtStems.has(stem(t.norm)) || !slotClass(t, tags[j])) continue;
         const similarity = dot(vector, v);
-        if (!best || similarity > best.similarity) best = { word: refForm(ctx, t), ref, similarity };
+        if (!best || similarity > best.similarity) best = { word: refForm(ctx, t), ref, similarity, bracketed: true };
       }
     });
   }

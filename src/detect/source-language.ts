@@ -1,5 +1,5 @@
 import { inputError } from '../core/errors.js';
-import { claim, describeLanguage, foreignWords, guessLanguage, scriptLanguage, type ForeignWords } from './language-id.js';
+import { claim, describeLanguage, foreignWords, guessLanguage, loadFranc, scriptLanguage, sharedScript, type ForeignWords, type LanguageGuess } from './language-id.js';
 import { englishSpellers, knowsAny } from './lexicon/english.js';
 import { latinLanguages } from './lexicon/languages.js';
 import { foreignScript } from './lexicon/scripts.js';
@@ -28,33 +28,42 @@ const ENGLISH_MAJORITY = 0.5;
 
 export async function resolveSourceLanguage(mt: EncodedDoc, refs: readonly EncodedDoc[], index: ReferenceIndex, options: SourceOptions): Promise<SourceLanguage> {
   const english = await englishSpellers();
-  if (!options.allowNonEnglishRefs) for (const ref of refs) refuseNonEnglish(ref, english);
+  if (!options.allowNonEnglishRefs) for (const ref of refs) await refuseNonEnglish(ref, english);
   const words = await foreignWords(mt, index, english);
-  const guess = await guessLanguage(words);
+  // Every language's vocabulary is read only when the answer depends on it: always without --source-lang, with
+  // it only when the given language leaves room for a contradiction (or the MT is mostly not English).
+  let guessed: Promise<LanguageGuess | undefined> | undefined;
+  const guess = () => (guessed ??= guessLanguage(words));
   const warnings: string[] = [];
   const share = englishShare(mt, english);
   if (share.letters >= MIN_LETTERS && share.english / share.letters < ENGLISH_MAJORITY) {
-    const lang = guess ? describeLanguage(guess.lang) : 'another language';
+    const g = await guess();
+    const lang = g ? describeLanguage(g.lang) : 'another language';
     warnings.push(`${mt.id} is mostly not English (${lang}): ${percent(share)} of its text is English words; was it translated at all?`);
   }
   if (options.sourceLang) {
     const given = options.sourceLang;
-    const contradiction = guess && guess.lang !== given ? await contradicts(given, guess.votes, words) : false;
-    if (contradiction) warnings.push(`--source-lang ${given} (${describeLanguage(given)}), but the text's untranslated words look ${describeLanguage(guess!.lang)} (${guess!.votes} of ${guess!.of} words)`);
+    const own = await ownVotes(given, words);
+    const g = 2 * own < wordCount(words) && wordCount(words) >= MIN_CONTRADICTION ? await guess() : undefined;
+    if (g && g.lang !== given && g.votes >= MIN_CONTRADICTION && 2 * own < g.votes)
+      warnings.push(`--source-lang ${given} (${describeLanguage(given)}), but the text's untranslated words look ${describeLanguage(g.lang)} (${g.votes} of ${g.of} words)`);
     return { lang: given, detected: false, label: given, warnings };
   }
-  const lang = guess?.lang ?? 'und';
+  const lang = (await guess())?.lang ?? 'und';
   return { lang, detected: true, label: `auto-${lang}`, warnings };
 }
 
-/** The given language explains less than half of what the guessed one does, and the guess rests on 3+ words. */
-async function contradicts(given: string, guessVotes: number, words: ForeignWords): Promise<boolean> {
-  if (guessVotes < 3) return false;
+/** A contradiction rests on three or more words, and the given language explains less than half of them. */
+const MIN_CONTRADICTION = 3;
+
+const wordCount = (words: ForeignWords): number => words.latin.length + [...words.script.values()].reduce((n, w) => n + w.length, 0);
+
+/** How many of the foreign words the given language claims (claim(), its words in another script count whole). */
+async function ownVotes(given: string, words: ForeignWords): Promise<number> {
   const own = words.script.get(given)?.length ?? 0;
   const pkg = latinLanguages().find((l) => l.lang === given)?.pkg;
   const list = pkg ? await loadStemList(pkg) : undefined;
-  const latin = list ? words.latin.reduce((n, w) => n + claim(list, given, w, () => false), 0) : 0;
-  return 2 * (own + latin) < guessVotes;
+  return own + (list ? words.latin.reduce((n, w) => n + claim(list, given, w, () => false), 0) : 0);
 }
 
 const SAMPLE_WORDS = 300;
@@ -85,11 +94,12 @@ export function englishShare(doc: EncodedDoc, english: Speller[]): { letters: nu
 /** Enough text to judge a whole document's language by (a headline is not). */
 const MIN_LETTERS = 5;
 
-function refuseNonEnglish(ref: EncodedDoc, english: Speller[]): void {
+async function refuseNonEnglish(ref: EncodedDoc, english: Speller[]): Promise<void> {
   const share = englishShare(ref, english);
   if (share.letters < MIN_LETTERS || share.english / share.letters >= ENGLISH_MAJORITY) return;
   const first = ref.sentences.flatMap((s) => s.tokens).find((t) => t.word && foreignScript(t.text));
   const script = first ? foreignScript(first.text) : undefined;
+  if (script && sharedScript(script.script)) await loadFranc();
   const what = script ? ` (${describeLanguage(scriptLanguage(script.script, script.lang, first!.text, ref.text))})` : '';
   throw inputError(`reference ${ref.id} is not English${what}: ${percent(share)} of its text is English words (--allow-non-english-refs uses it anyway)`);
 }

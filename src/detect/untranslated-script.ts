@@ -1,6 +1,6 @@
 import type { Token } from '../core/types.js';
 import { alignedRefs, evidenceOf } from './context.js';
-import { describeLanguage, scriptLanguage } from './language-id.js';
+import { describeLanguage, loadFranc, scriptLanguage, sharedScript } from './language-id.js';
 import { foreignScript, scriptName } from './lexicon/scripts.js';
 import { slotWord } from './slot-word.js';
 import type { DetectContext, EncodedSentence, RawFlag } from './types.js';
@@ -13,16 +13,17 @@ const SCRIPT_CONFIDENCE = 0.9;
  * without a dictionary. Major, as every untranslated word: the reader cannot read it, but one word rarely
  * makes the whole sentence unusable, and nothing in our data shows where that line lies.
  */
-export function scriptFlags(ctx: DetectContext, skip: ReadonlySet<number>, detector: string): RawFlag[] {
+export async function scriptFlags(ctx: DetectContext, skip: ReadonlySet<number>, detector: string): Promise<RawFlag[]> {
   const flags: RawFlag[] = [];
-  ctx.mt.sentences.forEach((s, i) => {
-    if (skip.has(i)) return;
+  for (const [i, s] of ctx.mt.sentences.entries()) {
+    if (skip.has(i)) continue;
     for (const token of s.tokens) {
       if (!token.word || ctx.index.words.has(token.norm)) continue;
       const script = foreignScript(token.text);
+      if (script && sharedScript(script.script)) await loadFranc();
       if (script) flags.push(scriptFlag(ctx, s, i, token, scriptLanguage(script.script, script.lang, token.text, ctx.mt.text), scriptName(script), detector));
     }
-  });
+  }
   return flags;
 }
 

@@ -3,13 +3,14 @@ import { UNTRANSLATED } from '../config.js';
 import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, languageName, type RefSentence } from './context.js';
 import { DictdDictionary } from './lexicon/bilingual.js';
-import { englishSpellers, knowsAny, knowsForm } from './lexicon/english.js';
-import { languageResources } from './lexicon/languages.js';
-import { knows, loadSpeller, type Speller } from './lexicon/spell.js';
+import { englishSpellers, englishToken, foreignAccents, knowsAny, knowsForm } from './lexicon/english.js';
+import { languageResources, latinLanguages } from './lexicon/languages.js';
+import { knows, loadSpeller, TableSpeller, type Speller } from './lexicon/spell.js';
 import { openWordList } from './lexicon/wordlist.js';
 import { nonEnglishLetters, foreignScript } from './lexicon/scripts.js';
 import { loadStemList } from './lexicon/stem-list.js';
 import { cognateIn, SLOT_BONUS, slotWord, type SlotWord } from './slot-word.js';
+import { editDistance } from './lexicon/distance.js';
 import { COMPOUNDING, isCompound } from './lexicon/compounds.js';
 import { englishDerivation } from './lexicon/english-morph.js';
 import { latinCandidate } from './language-id.js';
@@ -47,15 +48,19 @@ export function sourceWord(token: string, lex: Lexicons): { lemma: string; endin
   const possessive = /['’]s$/u.test(token) ? token.slice(-2) : '';
   const word = possessive ? token.slice(0, -2) : token;
   if (/^\p{L}+['’]\p{L}+$/u.test(word)) return elidedWord(word, lex);
-  const min = nonEnglishLetters(word) ? 2 : UNTRANSLATED.minLength;
+  // Two letters suffice for a lower-case word English has in no case at all (Spanish "su"); other short tokens
+  // are abbreviations and English fragments in every language.
+  const lowerForeign = word === word.toLowerCase() && !knowsAny(lex.english, word);
+  const min = nonEnglishLetters(word) || lowerForeign ? 2 : UNTRANSLATED.minLength;
   if (word.length < min || !/^\p{L}+$/u.test(word) || word === word.toUpperCase()) return undefined;
-  if (knowsAny(lex.english, word) || knowsAny(lex.english, word.toLowerCase())) return undefined;
+  if (englishToken(lex.english, word)) return undefined;
   if (!nonEnglishLetters(word) && englishDerivation(word, lex.english)) return undefined;
   // Hunspell cannot split German compounds; the bilingual dictionary's headwords list many of them.
   const listed = (w: string) => knows(lex.source, w) || (lex.bilingual?.knows(w) ?? false);
   const isSource = (w: string) => listed(w) || (!!lex.compounds && isCompound(w, listed, (x) => knowsAny(lex.english, x)));
   // Letters English never uses (ř, ł, ő) mark a lower-case word as foreign even where the dictionary has gaps.
-  if (isSource(word) || (word === word.toLowerCase() && nonEnglishLetters(word))) return { lemma: word, ending: possessive ? "'s" : '' };
+  // Neither do accents English does not keep (génèrerait: misspelt, so in no dictionary).
+  if (isSource(word) || (word === word.toLowerCase() && (nonEnglishLetters(word) || foreignAccents(lex.english, word)))) return { lemma: word, ending: possessive ? "'s" : '' };
   const lower = word.toLowerCase();
   for (const ending of ENGLISH_ENDINGS) {
     const base = word.slice(0, -ending.length);
@@ -81,12 +86,71 @@ const firstWord = (s: EncodedSentence): Token | undefined => s.tokens.find((t) =
  * by orthography: it counts as its lower-case form when that is listed. Elsewhere, outside German, a word the
  * dictionary lists only capitalised is a name; and every capitalised word needs corroboration (`supported`).
  */
-function capitalisedWord(hit: SourceHit, lex: Lexicons, first: boolean, supported: () => boolean): boolean {
+function capitalisedWord(hit: SourceHit, lex: Lexicons, first: boolean, supported: () => boolean, exonym: () => boolean): boolean {
   const strict = lex.strict ?? lex.source;
   const lower = hit.lemma.toLowerCase();
   if (first && strict.correct(lower)) return true;
-  if (!CAPITALISED_NOUNS.has(lex.lang ?? '') && !strict.correct(lower) && !(lex.bilingual?.knows(lower) ?? false)) return false;
-  return listedStrictly(hit.lemma, lex) && supported();
+  // Sentence-first, an inflected form only the affix rules explain (Czech "Takové"): as any capitalised word, it
+  // needs corroboration.
+  if (first && lex.source.correct(lower)) return supported();
+  if (!CAPITALISED_NOUNS.has(lex.lang ?? '') && !strict.correct(lower) && !(lex.bilingual?.knows(lower) ?? false)) return exonym();
+  return listedStrictly(hit.lemma, lex) && (supported() || exonym());
+}
+
+/**
+ * A capitalised word that is a name: spelt nearly as a reference name (Catri/Catry, Médecins/Medecines: a
+ * misspelt name is the entity check's), or beside a capitalised word the reference has as written that English does
+ * not know (Comercial Mexicana, Médecins Sans Frontières: one name, the reference keeps part of it).
+ */
+function partOfName(ctx: DetectContext, s: EncodedSentence, token: Token, refs: readonly RefSentence[], english: readonly Speller[]): boolean {
+  const k = s.tokens.indexOf(token);
+  const named = (t: Token | undefined) => t !== undefined && t.word && /^\p{Lu}/u.test(t.text) && ctx.index.words.has(t.norm) && !knowsAny(english, t.text.toLowerCase());
+  if (named(s.tokens[k - 1]) && s.tokens[k - 1] !== firstWord(s)) return true;
+  if (named(s.tokens[k + 1])) return true;
+  const w = foldCase(token.text);
+  const limit = w.length >= 7 ? 2 : 1;
+  return refs.some((r) =>
+    r.tokens.some((t) => t.word && /^\p{Lu}/u.test(t.text) && !knowsForm(english, t.norm) && Math.abs(t.text.length - w.length) <= limit && editDistance(foldCase(t.text), w) <= limit),
+  );
+}
+
+/**
+ * Of these capitalised words, the ones another language's dictionary lists as written too: a name several
+ * languages spell alike (Napoli in Italian, Polish and Romanian) is the name's international form, which English
+ * may use as well (the club Napoli), not one language's exonym. Read only when an exonym is in question.
+ */
+async function sharedNames(words: string[], sourceLang: string): Promise<Set<string>> {
+  const others = latinLanguages().filter((l) => l.lang !== sourceLang.toLowerCase());
+  const lists = (await Promise.all(others.map((l) => loadStemList(l.pkg)))).filter((x) => x !== undefined);
+  return new Set(words.filter((w) => lists.some((list) => list.written(w))));
+}
+
+/** Accents and case aside: Novak is Novák, only spelt without the accent English type lacks. */
+const foldCase = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * A name the source language spells its own way (Argentinien, Komoren, Alemania), left so: the source dictionary
+ * lists it capitalised as written, and the parallel reference has another name in exactly its slot (between the
+ * same neighbours), which the MT lacks. A name both languages share stands in the reference as written and never
+ * gets here.
+ */
+function exonym(ctx: DetectContext, s: EncodedSentence, token: Token, refs: RefSentence[], hit: SourceHit, lex: Lexicons): boolean {
+  if (ctx.options.mode !== 'parallel' || !(lex.strict ?? lex.source).correct(hit.lemma)) return false;
+  const slot = slotWord(ctx, s, token, refs);
+  return slot?.bracketed === true && /^\p{Lu}/u.test(slot.word) && foldCase(slot.word) !== foldCase(hit.lemma);
+}
+
+/**
+ * A short lower-case word right between two capitalised ones, or two such words, is a particle of a name
+ * (Charles de Gaulle, Ursula von der Leyen): no punctuation between, nothing longer than three letters.
+ */
+function nameParticle(s: EncodedSentence, token: Token): boolean {
+  const k = s.tokens.indexOf(token);
+  const capital = (t: Token | undefined) => t !== undefined && t.word && /^\p{Lu}/u.test(t.text);
+  const particle = (t: Token | undefined) => t !== undefined && t.word && /^\p{Ll}{1,3}$/u.test(t.text);
+  if (!particle(token)) return false;
+  const [l1, l2, r1, r2] = [s.tokens[k - 1], s.tokens[k - 2], s.tokens[k + 1], s.tokens[k + 2]];
+  return (capital(l1) && (capital(r1) || (particle(r1) && capital(r2)))) || (particle(l1) && capital(l2) && capital(r1));
 }
 
 /** In the strict vocabulary (or the bilingual dictionary), whole or as a compound of strictly listed words. */
@@ -110,13 +174,13 @@ function elidedWord(word: string, lex: Lexicons): { lemma: string; ending: strin
 function sourceParts(token: Token, lex: Lexicons, inRefs: (norm: string) => boolean): SourceHit[] {
   const whole = sourceWord(token.text, lex);
   if (whole) return [{ from: 0, to: token.text.length, ...whole }];
-  if (!token.text.includes('-')) return [];
+  // Hyphens and figures glue words into one token ("US-Geisel", "24jährigen"): judge the letters between them.
+  if (!/[-\d]/u.test(token.text)) return [];
   const hits: SourceHit[] = [];
-  let at = 0;
-  for (const part of token.text.split('-')) {
+  for (const m of token.text.matchAll(/[^-\d]+/gu)) {
+    const part = m[0];
     const hit = inRefs(part.toLowerCase()) ? undefined : sourceWord(part, lex);
-    if (hit) hits.push({ from: at, to: at + part.length, ...hit });
-    at += part.length + 1;
+    if (hit) hits.push({ from: m.index, to: m.index + part.length, ...hit });
   }
   return hits;
 }
@@ -159,7 +223,7 @@ export class UntranslatedDetector implements Detector {
   readonly id = 'untranslated';
   readonly meta: DetectorMeta = {
     finds: 'source-language words left in the English ("geiseln", "US-Geisel", "三聚氰胺", "сказал", "współpracę"); a sentence left in the source language (critical, one flag: "not translated: German")',
-    how: 'a non-Latin script needs no dictionary (the script and language named); a Latin-script word in neither English dictionary nor an English derivation, but in the source language\'s (also after stripping an English ending or an elided article, or splitting a hyphen or Germanic compound), or with letters English never uses (ř, ł, ő); capitalised words need the bilingual dictionary, a cognate or a common word in the reference slot. The fix is the aligned reference word in the same slot; FreeDict, when installed, adds its translation',
+    how: 'a non-Latin script needs no dictionary (the script and language named); a Latin-script word in neither English dictionary nor an English derivation, but in the source language\'s (also after stripping an English ending or an elided article, or splitting a hyphen or Germanic compound), or with letters or accents English never uses (ř, ł, génèrerait); a lower-case word is English only if English has it in lower case (que, les); capitalised words need the bilingual dictionary, a cognate or a common word in the reference slot, or are a name only the source language spells so, where the parallel slot has another (Argentinien); names stay names (beside a reference name, a letter off one, particles). The fix is the aligned reference word in the same slot; FreeDict, when installed, adds its translation',
     categories: ['untranslated'],
     modes: ['comparable', 'parallel'],
   };
@@ -168,10 +232,12 @@ export class UntranslatedDetector implements Detector {
 
   async detect(ctx: DetectContext): Promise<RawFlag[]> {
     const lex = await (this.lexicons ?? loadLexicons)(ctx.options.sourceLang);
-    const whole = untranslatedSentences(ctx, lex?.english ?? (await englishSpellers()), this.id);
-    const flags: RawFlag[] = [...whole.flags, ...scriptFlags(ctx, whole.sentences, this.id)];
+    const whole = await untranslatedSentences(ctx, lex?.english ?? (await englishSpellers()), this.id);
+    const flags: RawFlag[] = [...whole.flags, ...(await scriptFlags(ctx, whole.sentences, this.id))];
     if (!lex) return flags;
     const lang = languageName(ctx.options.sourceLang);
+    // Flags that rest on the exonym reading alone, checked against the other languages' lists after the loop.
+    const exonyms = new Set<RawFlag>();
     ctx.mt.sentences.forEach((s, i) => {
       if (whole.sentences.has(i)) return;
       let refs: RefSentence[] | undefined;
@@ -185,12 +251,21 @@ export class UntranslatedDetector implements Detector {
           // A capitalised word could be a name the source dictionary happens to list (Bloomberg): it counts
           // only when the bilingual dictionary translates it into something else, or when the aligned reference
           // has a cognate or an open-class English word the MT lacks in its slot (a name stands there as it is).
-          if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), () => this.translatable(hit, lex) || !!cognate || commonWord(slotWord(ctx, s, token, slotRefs), lex.english))) continue;
-          flags.push(this.flag(token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true)));
+          const supported = () => this.translatable(hit, lex) || !!cognate || commonWord(slotWord(ctx, s, token, slotRefs), lex.english);
+          if (/^\p{Lu}/u.test(part) && partOfName(ctx, s, token, refs, lex.english)) continue;
+          let byExonym = false;
+          const asExonym = () => (byExonym = exonym(ctx, s, token, slotRefs, hit, lex));
+          if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), supported, asExonym)) continue;
+          if (/^\p{Ll}/u.test(part) && nameParticle(s, token)) continue;
+          const flag = this.flag(token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true));
+          flags.push(flag);
+          if (byExonym) exonyms.add(flag);
         }
       }
     });
-    return flags;
+    if (exonyms.size === 0) return flags;
+    const shared = await sharedNames([...exonyms].map((f) => f.text), ctx.options.sourceLang);
+    return flags.filter((f) => !exonyms.has(f) || !shared.has(f.text));
   }
 
   private translatable(hit: SourceHit, lex: Lexicons): boolean {
@@ -236,9 +311,11 @@ export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
           const bilingual = DictdDictionary.open(res.freedict);
           // Without Hunspell: a full-form word list, else a stem list, else the bilingual dictionary's headwords.
           const list = res.wordlist ? openWordList(res.wordlist) : undefined;
-          const spellers = [hunspell, list, stems].filter((x): x is Speller => x !== undefined);
+          // Hunspell's listed forms, without COMPOUNDRULE matches (compounds.ts splits compounds, more strictly).
+          const listed: Speller | undefined = hunspell instanceof TableSpeller ? { correct: (w) => hunspell.listedForm(w) } : hunspell;
+          const spellers = [listed, list, stems].filter((x): x is Speller => x !== undefined);
           const source = spellers.length ? { correct: (w: string) => spellers.some((x) => x.correct(w)) } : bilingual ? { correct: (w: string) => bilingual.knows(w) } : undefined;
-          const strict = hunspell ?? list ?? (stems ? { correct: (w: string) => stems.listed(w) } : undefined);
+          const strict = listed ?? list ?? (stems ? { correct: (w: string) => stems.listed(w) } : undefined);
           return english.length && source ? { english, source, bilingual, compounds: COMPOUNDING.has(lang.toLowerCase()), lang: lang.toLowerCase(), ...(strict ? { strict } : {}) } : undefined;
         })
       : Promise.resolve(undefined);

@@ -77,7 +77,7 @@ describe('mtdiff score (real model, small batch)', () => {
     const ok = records(whole.stdout).filter((r) => !r.error);
     let flagged = 0;
     for (const rec of ok) {
-      expect(Object.keys(rec)).toEqual(['id', 'mt', 'score', 'mqm', 'mqmPer100', 'words', 'counts', 'categories', 'flags']);
+      expect(Object.keys(rec)).toEqual(['id', 'mt', 'score', 'mqm', 'mqmPer100', 'words', 'counts', 'categories', 'flags', 'source']);
       expect(rec.mt).toBe(`mt/${rec.id}.txt`);
       const text = readFileSync(join(batch.dir, rec.mt!), 'utf8');
       const flags = rec.flags as { start: number; end: number; text: string; evidence: { ref: string }[] }[];
@@ -193,5 +193,20 @@ describe('--cache-dir governs every cache', () => {
     expect(existsSync(join(chosen, CACHE_FILE))).toBe(true);
     expect(readdirSync(join(chosen, 'spell')).length).toBeGreaterThan(0);
     expect(existsSync(elsewhere)).toBe(false);
+  });
+});
+
+describe('source-language warnings in a batch', () => {
+  it('gives each item the warnings check gives: on stderr with its id, in its record, counted in the summary', () => {
+    const d = batch.dir;
+    writeFileSync(join(d, 'mt', 'de.txt'), 'The bürgermeister thanked the feuerwehr and the bewohner of the stadt after the hochwasser.\n');
+    writeFileSync(join(d, 'langs.jsonl'), jsonl([{ id: 'german', mt: 'mt/de.txt', refs: batch.refPaths }, { id: batch.good[0], mt: `mt/${batch.good[0]}.txt`, refs: batch.refPaths }]));
+    const r = run(['--input', 'langs.jsonl', '--no-cache', '--source-lang', 'fr']);
+    expect(r.code, r.stderr).toBe(0);
+    const [german, plain] = records(r.stdout) as (Rec & { source?: { lang: string; detected: boolean; warnings?: string[] } })[];
+    expect(german!.source).toMatchObject({ lang: 'fr', detected: false, warnings: [expect.stringMatching(/^--source-lang fr .*look German/)] });
+    expect(plain!.source?.warnings).toBeUndefined();
+    expect(r.stderr).toMatch(/mtdiff: warning: german: --source-lang fr .*look German/);
+    expect(r.stderr).toMatch(/1 with a source-language warning .*: german/);
   });
 });

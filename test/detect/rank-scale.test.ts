@@ -21,7 +21,9 @@ function reference(raw: readonly RawFlag[], sentences: readonly Sentence[]): Fla
       merged.push({ ...flag, evidence: [...flag.evidence] });
       continue;
     }
-    const lead = rank(flag) < rank(host) || (rank(flag) === rank(host) && flag.confidence > host.confidence) ? flag : host;
+    // An untranslated reading leads over a misreading of the word as English (mistranslation, spelling).
+    const explains = (a: RawFlag, b: RawFlag) => a.category === 'untranslated' && (b.category === 'mistranslation' || b.category === 'spelling');
+    const lead = explains(flag, host) ? flag : explains(host, flag) ? host : rank(flag) < rank(host) || (rank(flag) === rank(host) && flag.confidence > host.confidence) ? flag : host;
     const detectors = new Set([...host.detector.split('+'), ...flag.detector.split('+')]);
     Object.assign(host, {
       start: lead.start, end: lead.end, text: lead.text, category: lead.category, severity: lead.severity, message: lead.message,

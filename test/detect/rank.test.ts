@@ -47,6 +47,18 @@ describe('rankFlags', () => {
     expect([entity, untranslated]).toEqual(before);
   });
 
+  it('an untranslated word leads over reading it as an English word, even a critical one (a wrong name)', () => {
+    const unmatched = raw({ ...name, detector: 'unmatched', category: 'mistranslation', severity: 'critical', confidence: 0.9, message: 'no counterpart' });
+    const untranslated = raw({ ...name, detector: 'untranslated', category: 'untranslated', severity: 'major', confidence: 0.7, message: 'is German' });
+    for (const order of [[unmatched, untranslated], [untranslated, unmatched]]) {
+      const [f] = rankFlags(order, SENTENCES);
+      expect(f).toMatchObject({ category: 'untranslated', severity: 'major', message: 'is German', confidence: 0.9, detector: 'unmatched+untranslated' });
+    }
+    // Other categories keep the severity rule: a critical entity flag still leads.
+    const entity = raw({ ...name, detector: 'entities', category: 'entity', severity: 'critical', confidence: 0.5 });
+    expect(rankFlags([entity, untranslated], SENTENCES)[0]).toMatchObject({ category: 'entity' });
+  });
+
   it('at equal severity the more confident reading leads', () => {
     const a = raw({ ...name, detector: 'a', category: 'entity', severity: 'major', confidence: 0.5 });
     const b = raw({ ...name, detector: 'b', category: 'spelling', severity: 'major', confidence: 0.9 });

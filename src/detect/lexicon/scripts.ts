@@ -42,8 +42,12 @@ const SCRIPTS: readonly ScriptInfo[] = [
 
 const MATCHERS = SCRIPTS.map((info) => ({ info, re: new RegExp(`\\p{Script=${info.script}}`, 'u') }));
 
+const BEYOND_LATIN = /[^\u0000-\u036f]/u;
+
 /** The first non-Latin script a word is written in, or undefined for Latin, digits and punctuation. */
 export function foreignScript(word: string): ScriptInfo | undefined {
+  // Most tokens are Latin, digits and punctuation: one test, no walk over the characters.
+  if (!BEYOND_LATIN.test(word)) return undefined;
   for (const ch of word) {
     if (ch.charCodeAt(0) < 0x370) continue; // Basic Latin to IPA extensions: no foreign script there
     const hit = MATCHERS.find((m) => m.re.test(ch));

@@ -60,33 +60,41 @@ export class TableSpeller implements Speller {
     return Boolean(this.form(word));
   }
 
+  /**
+   * Listed as one of the expanded forms, not merely matched by a COMPOUNDRULE expression: those accept strings of
+   * any listed pieces (Swedish takes "hatchling" and "Bafalcon"), too loose to call an unknown word foreign.
+   */
+  listedForm(word: string): boolean {
+    return Boolean(this.form(word, false));
+  }
+
   /** nspell/lib/util/form.js */
-  private form(value: string): string | null {
+  private form(value: string, compounds = true): string | null {
     let normal = value.trim();
     if (!normal) return null;
     for (const [pattern, replacement] of this.iconv) normal = normal.replace(pattern, replacement);
     const at = this.find(normal);
-    if (this.exact(normal, at)) return this.flagged(at, FORBIDDEN) ? null : normal;
+    if (this.exact(normal, at, compounds)) return this.flagged(at, FORBIDDEN) ? null : normal;
     // Try sentence case if the value is upper case.
     if (normal.toUpperCase() === normal) {
       const alternative = normal.charAt(0) + normal.slice(1).toLowerCase();
       const alt = this.find(alternative);
       if (this.flagged(alt, KEEP_CASE | FORBIDDEN)) return null;
-      if (this.exact(alternative, alt)) return alternative;
+      if (this.exact(alternative, alt, compounds)) return alternative;
     }
     const alternative = normal.toLowerCase();
     if (alternative !== normal) {
       const alt = this.find(alternative);
       if (this.flagged(alt, KEEP_CASE | FORBIDDEN)) return null;
-      if (this.exact(alternative, alt)) return alternative;
+      if (this.exact(alternative, alt, compounds)) return alternative;
     }
     return null;
   }
 
   /** nspell/lib/util/exact.js; `at` is the form's index in the table, -1 when absent. */
-  private exact(value: string, at: number): boolean {
+  private exact(value: string, at: number, compounds = true): boolean {
     if (at >= 0) return !this.flagged(at, ONLY_IN_COMPOUND);
-    if (value.length >= this.table.header.compoundMin) {
+    if (compounds && value.length >= this.table.header.compoundMin) {
       for (const rule of this.compoundRules) if (rule.test(value)) return true;
     }
     return false;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spellCacheDir } from './spell-cache.js';
@@ -28,7 +30,8 @@ interface Rules {
   prefixes: Record<string, string[]>;
 }
 
-const FORMAT = 1;
+/** In the file name too: a build of another format (an older mtdiff sharing the cache) never takes this file for stale. */
+const FORMAT = 2;
 
 /**
  * The cache key: the package's name, version and file sizes, not a hash of its bytes. Importing a dictionary
@@ -39,7 +42,7 @@ export function stemListKey(pkg: string): string | undefined {
     const dir = dirname(fileURLToPath(import.meta.resolve(pkg)));
     const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
     const sizes = ['index.aff', 'index.dic'].map((f) => statSync(join(dir, f)).size).join(' ');
-    return createHash('sha256').update(`mtdiff-stems ${FORMAT} ${pkg} ${version} ${sizes}\n`).digest('hex');
+    return createHash('sha256').update(`mtdiff-stems ${FORMAT} ${endianness()} ${pkg} ${version} ${sizes}\n`).digest('hex');
   } catch {
     return undefined;
   }
@@ -76,13 +79,22 @@ export function parseStems(dic: string): string[] {
     .map((x) => x.s);
 }
 
+/** Answers kept per list: detectors and language votes ask about the same few words many times. Bounded for batches. */
+const MEMO_LIMIT = 100_000;
+
 class SortedStems implements StemList {
   readonly stems: number;
   private readonly maxAdd: number;
   private readonly maxPre: number;
+  private readonly memo = new Map<string, boolean>();
 
+  /**
+   * @param body the sorted stems, each followed by a newline
+   * @param starts count + 1 offsets into body: stem i is body[starts[i], starts[i + 1] - 1)
+   */
   constructor(
     private readonly body: Buffer,
+    private readonly starts: Uint32Array,
     private readonly rules: Rules,
     count: number,
   ) {
@@ -92,8 +104,14 @@ class SortedStems implements StemList {
   }
 
   correct(word: string): boolean {
-    const lower = word.toLowerCase();
-    return this.has(word) || this.bySuffix(word) || this.byPrefix(word) || (lower !== word && (this.has(lower) || this.bySuffix(lower) || this.byPrefix(lower)));
+    let known = this.memo.get(word);
+    if (known === undefined) {
+      const lower = word.toLowerCase();
+      known = this.has(word) || this.bySuffix(word) || this.byPrefix(word) || (lower !== word && (this.has(lower) || this.bySuffix(lower) || this.byPrefix(lower)));
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(word, known);
+    }
+    return known;
   }
 
   written(word: string): boolean {
@@ -127,32 +145,60 @@ class SortedStems implements StemList {
     return false;
   }
 
-  /** Binary search over newline-separated sorted stems. */
+  /** Binary search over the stems by their offsets; comparisons in place (no slices). */
   private has(stem: string): boolean {
     const want = Buffer.from(stem);
     let lo = 0;
-    let hi = this.body.length;
-    while (lo < hi) {
-      let mid = (lo + hi) >>> 1;
-      while (mid > lo && this.body[mid - 1] !== 0x0a) mid--;
-      let end = this.body.indexOf(0x0a, mid);
-      if (end < 0) end = this.body.length;
-      const cmp = Buffer.compare(this.body.subarray(mid, end), want);
+    let hi = this.stems - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const cmp = this.body.compare(want, 0, want.length, this.starts[mid]!, this.starts[mid + 1]! - 1);
       if (cmp === 0) return true;
-      if (cmp < 0) lo = end + 1;
-      else hi = mid;
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid - 1;
     }
     return false;
   }
 }
 
-/** Cache file: a JSON line (key, rules, count), then the sorted stems one per line. */
-function fromCache(file: string, key: string): StemList | undefined {
+/** Offsets of each stem in a newline-terminated body, and one past the end. */
+function lineStarts(body: Buffer, count: number): Uint32Array {
+  const starts = new Uint32Array(count + 1);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    starts[i] = at;
+    at = body.indexOf(0x0a, at) + 1;
+  }
+  starts[count] = at;
+  return starts;
+}
+
+const pad4 = (n: number) => (4 - (n % 4)) % 4;
+
+/**
+ * Cache file: a JSON line (key, rules, count), padding to a multiple of four, the count + 1 stem offsets (u32, this
+ * machine's byte order, which the key names), then the sorted stems, each ending in a newline. The offsets make the
+ * lookups binary searches without a scan for line starts.
+ */
+function fromCache(buf: Buffer, key: string): StemList | undefined {
+  const nl = buf.indexOf(0x0a);
+  const head = JSON.parse(buf.toString('utf8', 0, nl)) as { key: string; rules: Rules; count: number };
+  if (head.key !== key || !Number.isInteger(head.count) || head.count < 0) return undefined;
+  const offsetsAt = nl + 1 + pad4(nl + 1);
+  const bodyAt = offsetsAt + 4 * (head.count + 1);
+  if (bodyAt > buf.length) return undefined;
+  // Typed-array views need aligned offsets; copy (once) if the buffer itself is not aligned.
+  const bytes = buf.byteOffset % 4 === 0 ? buf : Buffer.from(buf);
+  const starts = new Uint32Array(bytes.buffer, bytes.byteOffset + offsetsAt, head.count + 1);
+  const body = bytes.subarray(bodyAt);
+  if (starts[head.count] !== body.length) return undefined;
+  return new SortedStems(body, starts, head.rules, head.count);
+}
+
+async function readCached(file: string, key: string): Promise<StemList | undefined> {
   try {
-    const buf = readFileSync(file);
-    const nl = buf.indexOf(0x0a);
-    const head = JSON.parse(buf.toString('utf8', 0, nl)) as { key: string; rules: Rules; count: number };
-    return head.key === key ? new SortedStems(buf.subarray(nl + 1), head.rules, head.count) : undefined;
+    // Read asynchronously: language detection opens every list at once, and the reads overlap.
+    return fromCache(await readFile(file), key);
   } catch {
     return undefined;
   }
@@ -161,19 +207,21 @@ function fromCache(file: string, key: string): StemList | undefined {
 function build(aff: Buffer, dic: Buffer, key: string, file: string | undefined): StemList {
   const rules = parseRules(aff.toString('utf8'));
   const stems = parseStems(dic.toString('utf8'));
-  const body = Buffer.from(stems.join('\n'));
+  const body = Buffer.from(stems.map((x) => `${x}\n`).join(''));
+  const starts = lineStarts(body, stems.length);
   if (file) {
     try {
       mkdirSync(join(file, '..'), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify({ key, rules, count: stems.length })}\n`), body]));
+      const head = Buffer.from(`${JSON.stringify({ key, rules, count: stems.length })}\n`);
+      writeFileSync(tmp, Buffer.concat([head, Buffer.alloc(pad4(head.length)), Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength), body]));
       renameSync(tmp, file);
       dropStale(file);
     } catch {
       // a read-only cache only costs the next run another build
     }
   }
-  return new SortedStems(body, rules, stems.length);
+  return new SortedStems(body, starts, rules, stems.length);
 }
 
 /** Stem lists of other versions of the same package are dead weight. */
@@ -187,8 +235,8 @@ function dropStale(file: string): void {
 export async function openStemList(pkg: string, cacheDir: string | null = spellCacheDir()): Promise<StemList | undefined> {
   const key = stemListKey(pkg);
   if (!key) return undefined; // not installed
-  const file = cacheDir === null ? undefined : join(cacheDir, `${pkg.replace(/[^A-Za-z0-9._-]+/g, '_')}-stems-${key.slice(0, 32)}.txt`);
-  const cached = file ? fromCache(file, key) : undefined;
+  const file = cacheDir === null ? undefined : join(cacheDir, `${pkg.replace(/[^A-Za-z0-9._-]+/g, '_')}-stems${FORMAT}-${key.slice(0, 32)}.txt`);
+  const cached = file ? await readCached(file, key) : undefined;
   if (cached) return cached;
   let dict: { aff: Uint8Array; dic: Uint8Array };
   try {

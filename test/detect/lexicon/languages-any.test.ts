@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,8 +52,13 @@ describe('stem lists (Hunspell dictionaries too slow for nspell)', () => {
 
   it('loads an npm dictionary once into a cache file and answers the same from it', async () => {
     const first = await openStemList('dictionary-cs', dir);
-    expect(readdirSync(dir).some((f) => f.startsWith('dictionary-cs-stems-'))).toBe(true);
+    const file = readdirSync(dir).find((f) => /^dictionary-cs-stems\d+-[0-9a-f]{32}\.txt$/.test(f));
+    expect(file).toBeDefined();
+    // Another format's file (an older mtdiff sharing the cache) is not taken for stale and deleted.
+    const older = join(dir, `dictionary-cs-stems-${'0'.repeat(32)}.txt`);
+    writeFileSync(older, 'older format\n');
     const again = await openStemList('dictionary-cs', dir);
+    expect(existsSync(older)).toBe(true);
     for (const w of ['zaplacena', 'společnosti', 'Brno', 'že']) expect(again!.correct(w), w).toBe(first!.correct(w));
     expect(first!.correct('společnosti')).toBe(true);
     expect(first!.correct('xqzvw')).toBe(false);
@@ -62,6 +67,10 @@ describe('stem lists (Hunspell dictionaries too slow for nspell)', () => {
     expect(first!.exact('kočky')).toBe(false);
     expect(first!.correct('kočky')).toBe(true);
     expect(await openStemList('dictionary-that-is-not-installed', dir)).toBeUndefined();
+    // A truncated cache file is rebuilt, not read short.
+    truncateSync(join(dir, file!), 5000);
+    const rebuilt = await openStemList('dictionary-cs', dir);
+    for (const w of ['zaplacena', 'společnosti', 'xqzvw']) expect(rebuilt!.correct(w), w).toBe(first!.correct(w));
   });
 
   it('covers every Latin-script npm dictionary mtdiff depends on', () => {
