@@ -77,8 +77,6 @@ export const LIMITS = {
 } as const;
 
 export const UNTRANSLATED = {
-  /** Shorter tokens collide with abbreviations and English fragments in every language. Prior. */
-  minLength: 3,
   /** Confidence for "in the source dictionary, not in the English one, not in any reference". Prior. */
   baseConfidence: 0.6,
   /** The bilingual dictionary knows it as a word. Prior. */

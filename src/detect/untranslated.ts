@@ -1,5 +1,5 @@
 import type { Token } from '../core/types.js';
-import { UNTRANSLATED } from '../config.js';
+import type { Settings } from '../core/settings.js';
 import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, languageName, type RefSentence } from './context.js';
 import { DictdDictionary } from './lexicon/bilingual.js';
@@ -17,6 +17,12 @@ import { latinCandidate } from './language-id.js';
 import { scriptFlags } from './untranslated-script.js';
 import { untranslatedSentences } from './untranslated-sentence.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
+
+/**
+ * Shorter tokens collide with abbreviations and English fragments in every language. A property of the word
+ * lists rather than a threshold to tune, so it is not among the settings. Prior.
+ */
+const MIN_LENGTH = 3;
 
 /** English inflection a source-language stem picks up in MT output ("geisels"); longest first. */
 const ENGLISH_ENDINGS = ['ing', 'ed', 'es', 's'];
@@ -51,7 +57,7 @@ export function sourceWord(token: string, lex: Lexicons): { lemma: string; endin
   // Two letters suffice for a lower-case word English has in no case at all (Spanish "su"); other short tokens
   // are abbreviations and English fragments in every language.
   const lowerForeign = word === word.toLowerCase() && !knowsAny(lex.english, word);
-  const min = nonEnglishLetters(word) || lowerForeign ? 2 : UNTRANSLATED.minLength;
+  const min = nonEnglishLetters(word) || lowerForeign ? 2 : MIN_LENGTH;
   if (word.length < min || !/^\p{L}+$/u.test(word) || word === word.toUpperCase()) return undefined;
   if (englishToken(lex.english, word)) return undefined;
   if (!nonEnglishLetters(word) && englishDerivation(word, lex.english)) return undefined;
@@ -64,7 +70,7 @@ export function sourceWord(token: string, lex: Lexicons): { lemma: string; endin
   const lower = word.toLowerCase();
   for (const ending of ENGLISH_ENDINGS) {
     const base = word.slice(0, -ending.length);
-    if (lower.endsWith(ending) && base.length >= UNTRANSLATED.minLength && isSource(base)) return { lemma: base, ending };
+    if (lower.endsWith(ending) && base.length >= MIN_LENGTH && isSource(base)) return { lemma: base, ending };
   }
   return undefined;
 }
@@ -159,7 +165,7 @@ function listedStrictly(lemma: string, lex: Lexicons): boolean {
   const listed = (w: string) => knows(strict, w) || (lex.bilingual?.knows(w) ?? false);
   const whole = (w: string) => listed(w) || (!!lex.compounds && isCompound(w, listed, (x) => knowsAny(lex.english, x)));
   // The stem list may have taken the English ending for part of the word (Feuerwehrs): try without it too.
-  return whole(lemma) || ENGLISH_ENDINGS.some((e) => lemma.toLowerCase().endsWith(e) && lemma.length - e.length >= UNTRANSLATED.minLength && whole(lemma.slice(0, -e.length)));
+  return whole(lemma) || ENGLISH_ENDINGS.some((e) => lemma.toLowerCase().endsWith(e) && lemma.length - e.length >= MIN_LENGTH && whole(lemma.slice(0, -e.length)));
 }
 
 /** "aujourd'hui" as the dictionary lists it, else the word after an elided article ("d'admirer", "pouvaisn't"). */
@@ -214,7 +220,7 @@ function lookupForms(lemma: string, lex: Lexicons): string[] {
   const forms = [lemma];
   for (const cut of [1, 2]) {
     const base = lemma.slice(0, -cut);
-    if (base.length >= UNTRANSLATED.minLength && (knows(lex.source, base) || (lex.bilingual?.knows(base) ?? false))) forms.push(base);
+    if (base.length >= MIN_LENGTH && (knows(lex.source, base) || (lex.bilingual?.knows(base) ?? false))) forms.push(base);
   }
   return forms;
 }
@@ -257,7 +263,7 @@ export class UntranslatedDetector implements Detector {
           const asExonym = () => (byExonym = exonym(ctx, s, token, slotRefs, hit, lex));
           if (/^\p{Lu}/u.test(part) && !capitalisedWord(hit, lex, token === firstWord(s), supported, asExonym)) continue;
           if (/^\p{Ll}/u.test(part) && nameParticle(s, token)) continue;
-          const flag = this.flag(token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true));
+          const flag = this.flag(ctx.settings.untranslated, token, hit, lex, refs, lang, cognate ?? slotWord(ctx, s, token, refs, true));
           flags.push(flag);
           if (byExonym) exonyms.add(flag);
         }
@@ -274,7 +280,7 @@ export class UntranslatedDetector implements Detector {
     return lookupForms(hit.lemma, lex).some((f) => lex.bilingual!.translate(f).some((t) => t.toLowerCase() !== lemma));
   }
 
-  private flag(token: Token, hit: SourceHit, lex: Lexicons, refs: RefSentence[], lang: string, slot?: SlotWord): RawFlag {
+  private flag(prior: Settings['untranslated'], token: Token, hit: SourceHit, lex: Lexicons, refs: RefSentence[], lang: string, slot?: SlotWord): RawFlag {
     const text = token.text.slice(hit.from, hit.to);
     const translations = lex.bilingual ? lookupForms(hit.lemma, lex).flatMap((f) => lex.bilingual!.translate(f)) : [];
     const confirmed = confirmedTranslation(translations, refs);
@@ -284,7 +290,7 @@ export class UntranslatedDetector implements Detector {
     const gloss = translations.length ? ` (${lang} for '${translations.slice(0, 3).join("', '")}')` : '';
     const inSlot = !confirmed && slot ? `; the aligned reference has '${slot.word}' in its place` : '';
     const support = confirmed ? `; ${confirmed.refs.length} aligned reference sentence${confirmed.refs.length > 1 ? 's say' : ' says'} '${confirmed.word}'` : inSlot;
-    const confidence = Math.min(0.99, UNTRANSLATED.baseConfidence + (confirmed || slot?.cognate ? UNTRANSLATED.confirmedBonus : slot ? SLOT_BONUS : 0) + (translations.length ? UNTRANSLATED.dictionaryBonus : 0));
+    const confidence = Math.min(0.99, prior.baseConfidence + (confirmed || slot?.cognate ? prior.confirmedBonus : slot ? SLOT_BONUS : 0) + (translations.length ? prior.dictionaryBonus : 0));
     return {
       start: token.start + hit.from,
       end: token.start + hit.to,
