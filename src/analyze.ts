@@ -13,9 +13,9 @@ import { calibrate, loadCalibration, splitByConfidence, type Calibration } from 
 import { ReferenceIndex } from './detect/ref-index.js';
 import { resolveSourceLanguage } from './detect/source-language.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
-import { documentScore, omittedMqm, penaltyScore, qualityScore } from './score/sentence.js';
-import { sentenceFeatures } from './score/features.js';
-import { SCORE, SCORE_COMPARABLE } from './config.js';
+import { documentScore, omittedMqm, penaltyScore, qualityScore, type ScoreWeights } from './score/sentence.js';
+import { sentenceFeatures, type SentenceFeatures } from './score/features.js';
+import { loadScoreModel, weightsFor, type ScoreModel } from './score/model.js';
 import { mqmPenalty, round } from './score/mqm.js';
 
 export interface TextInput {
@@ -30,7 +30,7 @@ export interface AnalyzeOptions {
   glossary?: GlossaryEntry[];
   /** Flags below this confidence are hidden (counted in `filter.belowThreshold`); default from models/calibration.json. */
   minConfidence?: number;
-  /** Benchmarks and calibration: also return the hidden flags and the calibrated raw flags with their features. */
+  /** Benchmarks and calibration: also return the hidden flags, the calibrated raw flags with their features and the score's features per sentence. */
   keepHidden?: boolean;
   /** Detector ids switched off (the project config's `detectors`). */
   disabledDetectors?: readonly string[];
@@ -47,6 +47,8 @@ export interface FlagSettings {
   detectors: readonly string[];
   calibration: number;
   minConfidence: number;
+  /** Version of the score model (models/score.json). */
+  score?: number;
 }
 
 /** sacreBLEU-style reproducibility signature: everything that changes a number appears in it. */
@@ -54,7 +56,7 @@ export function signature(embedderId: string, nrefs: number, mode: AlignMode, so
   const base = `nrefs:${nrefs}|mode:${mode}|src:${sourceLang}|model:${embedderId}|seg:${SEGMENTER_ID}|align:${mode}-top${ALIGN.alternatives}`;
   if (!flags) return `${base}|version:${VERSION}`;
   const det = createHash('sha256').update([...flags.detectors].sort().join(',')).digest('hex').slice(0, 8);
-  return `${base}|det:${flags.detectors.length}@${det}|cal:${flags.calibration}|conf:${flags.minConfidence}|version:${VERSION}`;
+  return `${base}|det:${flags.detectors.length}@${det}|cal:${flags.calibration}|conf:${flags.minConfidence}${flags.score === undefined ? '' : `|score:${flags.score}`}|version:${VERSION}`;
 }
 
 function wordCount(doc: EncodedDoc, s: Sentence): number {
@@ -68,6 +70,8 @@ export class Analyzer {
     readonly detectors: readonly Detector[] = defaultDetectors(),
     /** Detector tests pass NO_CALIBRATION to see each detector's own prior. */
     readonly calibration: Calibration = loadCalibration(),
+    /** The sentence score's parameters (models/score.json). */
+    readonly scoreModel: ScoreModel = loadScoreModel(),
   ) {}
 
   /** Embeds every sentence of every document in one batched pass (identical texts are embedded once). */
@@ -129,14 +133,14 @@ export class Analyzer {
     const calibration = this.calibration;
     const minConfidence = options.minConfidence ?? calibration.minConfidence[mode] ?? 0;
     const { shown, hidden } = splitByConfidence(rankFlags(raw, aligned), minConfidence);
-    const sig = signature(this.embedder.id, refs.length, mode, source.label, { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence });
-    const analysis = assemble(mt, refs, aligned, shown, alignment.unmatched, sig, mode);
+    const sig = signature(this.embedder.id, refs.length, mode, source.label, { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence, score: this.scoreModel.version });
+    const { analysis, features } = assemble(mt, refs, aligned, shown, alignment.unmatched, sig, mode, this.scoreModel);
     const result: Analysis = {
       ...analysis,
       filter: { minConfidence, belowThreshold: hidden.length },
       source: { lang: source.lang, detected: source.detected, ...(source.warnings.length ? { warnings: source.warnings } : {}) },
     };
-    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw });
+    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw, scoreFeatures: features });
     return result;
   }
 }
@@ -149,10 +153,11 @@ function assemble(
   unmatched: number[][],
   sig: string,
   mode: AlignMode,
-): Analysis {
-  // Calibrated on parallel references (MQM data); comparable references share few words by nature, so there the
-  // deviation is semantic only (config SCORE_COMPARABLE).
-  const weights = mode === 'parallel' ? SCORE : SCORE_COMPARABLE;
+  model: ScoreModel,
+): { analysis: Analysis; features: SentenceFeatures[] } {
+  // Fitted on parallel references (minimal pairs and MQM talks); comparable references share few words by
+  // nature, so there the deviation is semantic only (a prior: models/score.json).
+  const weights = weightsFor(model, mode);
   // Grouped once: filtering all flags per sentence is quadratic on long articles.
   const bySentence = new Map<number, Flag[]>();
   for (const f of flags) {
@@ -161,17 +166,12 @@ function assemble(
     else bySentence.set(f.sentence, [f]);
   }
   // New sentence objects: the detectors saw `aligned`, and results are built once, not patched into what they saw.
+  const features: SentenceFeatures[] = [];
   const sentences: AlignedSentence[] = aligned.map((s) => {
     const mqm = mqmPenalty(bySentence.get(s.index) ?? []);
-    const features = sentenceFeatures(mt.sentences[s.index]!, refs, { ...s, mqm });
-    return {
-      ...s,
-      score: round(qualityScore(features, weights)),
-      mqm,
-      matches: s.matches.map((m) => ({ ...m, similarity: round(m.similarity) })),
-      chrf: round(features.chrf),
-      bertscore: { precision: round(features.bert.precision), recall: round(features.bert.recall), f1: round(features.bert.f1) },
-    };
+    const f = sentenceFeatures(mt.sentences[s.index]!, refs, { ...s, mqm });
+    features.push(f);
+    return sentenceResult(s, f, mqm, weights);
   });
   const weighted = sentences.map((s) => ({ score: s.score, words: wordCount(mt, s) }));
   const words = weighted.reduce((n, s) => n + s.words, 0);
@@ -186,7 +186,7 @@ function assemble(
     });
   }
   const mqm = mqmPenalty(flags);
-  return {
+  const analysis: Analysis = {
     version: 1,
     signature: sig,
     mt: mt.id,
@@ -198,6 +198,18 @@ function assemble(
     words,
     sentences,
     flags,
+  };
+  return { analysis, features };
+}
+
+function sentenceResult(s: AlignedSentence, features: SentenceFeatures, mqm: number, weights: ScoreWeights): AlignedSentence {
+  return {
+    ...s,
+    score: round(qualityScore(features, weights)),
+    mqm,
+    matches: s.matches.map((m) => ({ ...m, similarity: round(m.similarity) })),
+    chrf: round(features.chrf),
+    bertscore: { precision: round(features.bert.precision), recall: round(features.bert.recall), f1: round(features.bert.f1) },
   };
 }
 

@@ -2,6 +2,7 @@ import type { AlignedSentence } from '../core/types.js';
 import type { EncodedDoc, EncodedSentence } from '../detect/types.js';
 import { bertScore, type TokenMatch } from './bertscore.js';
 import { chrf } from './chrf.js';
+import { deviations, UNMATCHED, type Deviations } from './deviations.js';
 
 /** What the sentence score combines, measured against the best-matching reference sentence(s). */
 export interface SentenceFeatures {
@@ -9,8 +10,10 @@ export interface SentenceFeatures {
   similarity: number;
   /** BERTScore-style token matching of the contextual token vectors. */
   bert: TokenMatch;
-  /** sacreBLEU sentence chrF, scaled to [0, 1]. */
+  /** sacreBLEU sentence chrF (case-sensitive, as published), scaled to [0, 1]; reported, not scored. */
   chrf: number;
+  /** The deviations the score mixes (case-folded; src/score/deviations.ts). */
+  deviations: Deviations;
   /** MQM penalty of mtdiff's own flags in the sentence. */
   mqm: number;
   /** Word tokens of the MT sentence. */
@@ -38,14 +41,16 @@ export function sentenceFeatures(
 ): SentenceFeatures {
   const words = mt.tokens.filter((t) => t.word).length;
   const matched = matchedSentences(refs, s);
-  if (matched.length === 0) return { similarity: s.similarity, bert: NONE, chrf: 0, mqm: s.mqm, words, refWords: 0 };
+  if (matched.length === 0) return { similarity: s.similarity, bert: NONE, chrf: 0, deviations: UNMATCHED, mqm: s.mqm, words, refWords: 0 };
   const refText = s.matches[0]!.text;
+  const ref = { text: refText, tokens: matched.flatMap((r) => r.tokens), vectors: matched.flatMap((r) => r.vectors) };
   return {
     similarity: s.similarity,
-    bert: bertScore(mt.vectors, matched.flatMap((r) => r.vectors)),
+    bert: bertScore(mt.vectors, ref.vectors),
     chrf: chrf(mt.sentence.text, refText) / 100,
+    deviations: deviations({ text: mt.sentence.text, tokens: mt.tokens, vectors: mt.vectors }, ref, s.similarity),
     mqm: s.mqm,
     words,
-    refWords: matched.reduce((n, r) => n + r.tokens.filter((t) => t.word).length, 0),
+    refWords: ref.tokens.filter((t) => t.word).length,
   };
 }

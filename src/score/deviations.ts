@@ -1,0 +1,132 @@
+import type { Token } from '../core/types.js';
+import { AUXILIARY } from '../detect/closed-class.js';
+import { dot } from '../embed/vectors.js';
+import { bertScore } from './bertscore.js';
+import { isContentTag, posTags } from '../segment/pos.js';
+import { stem } from '../segment/stem.js';
+import { chrf, chrfPlusPlus, spacedChrf } from './chrf.js';
+
+/**
+ * How far an MT sentence is from its matched reference, one number per view, each in [0, 1] with 0 for a
+ * perfect match. The sentence score combines them linearly with non-negative weights (models/score.json),
+ * so that a worse value never raises it.
+ *
+ * Casing: every view but the two casing ones reads case-folded text (MiniLM's tokenizer is uncased too), so a
+ * case difference from the reference ("internet"/"Internet", a headline in title case) never moves the score.
+ * Only casing that is wrong in the MT by itself counts: a sentence that starts with a lower-case letter where
+ * the reference's starts upper-case, or one with no capital at all where the reference has some.
+ */
+export const DEVIATIONS = [
+  'chrf', 'chrfpp', 'spaced', 'bertP', 'bertR', 'similarity', 'contentP', 'contentR', 'stemP', 'stemR',
+  'short', 'long', 'punct', 'firstLower', 'allLower',
+] as const;
+
+export type DeviationName = (typeof DEVIATIONS)[number];
+export type Deviations = Record<DeviationName, number>;
+
+/** One side of the comparison: its text, tokens and their contextual vectors (aligned one to one). */
+export interface ScoredSide {
+  text: string;
+  tokens: readonly Token[];
+  vectors: readonly (Float32Array | null)[];
+}
+
+const NEGATION = /^(not|n't|no|never|nobody|nothing|none|neither|nor|without)$/;
+
+/** Words that carry the content an omission drops (negation included: it reverses the meaning). */
+function contentMask(tokens: readonly Token[]): boolean[] {
+  // Tagged case-folded, so that a lower-cased copy of a sentence has the same content words.
+  const tags = posTags(tokens.map((t) => ({ ...t, text: t.norm })));
+  return tokens.map((t, i) => t.word && (NEGATION.test(t.norm) || (isContentTag(tags[i]) && !AUXILIARY.test(t.norm))));
+}
+
+/**
+ * Mean over one side's content words of how well the other side conveys it: 1 when the other side has a word
+ * with the same stem, else the best cosine of its contextual vector to any token of the other side.
+ */
+function contentCoverage(from: ScoredSide, to: ScoredSide): number {
+  const mask = contentMask(from.tokens);
+  const stems = new Set(to.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
+  const targets = to.vectors.filter((v): v is Float32Array => v !== null);
+  let sum = 0;
+  let n = 0;
+  from.tokens.forEach((t, i) => {
+    if (!mask[i]) return;
+    n++;
+    if (stems.has(stem(t.norm))) return void (sum += 1);
+    const v = from.vectors[i];
+    if (!v || targets.length === 0) return;
+    let best = 0;
+    for (const u of targets) best = Math.max(best, dot(v, u));
+    sum += best;
+  });
+  return n === 0 ? 1 : sum / n;
+}
+
+/** Share of one side's content stems the other side has at all. */
+function stemCoverage(from: ScoredSide, to: ScoredSide): number {
+  const mask = contentMask(from.tokens);
+  const want = new Set(from.tokens.filter((_, i) => mask[i]).map((t) => stem(t.norm)));
+  if (want.size === 0) return 1;
+  const have = new Set(to.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
+  let hit = 0;
+  for (const s of want) if (have.has(s)) hit++;
+  return hit / want.size;
+}
+
+function counts(xs: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}
+
+/** F1 of the punctuation marks as multisets; 1 when neither side has any. */
+function punctuationF1(a: readonly Token[], b: readonly Token[]): number {
+  const pa = counts(a.filter((t) => !t.word).map((t) => t.norm));
+  const pb = counts(b.filter((t) => !t.word).map((t) => t.norm));
+  const na = [...pa.values()].reduce((s, c) => s + c, 0);
+  const nb = [...pb.values()].reduce((s, c) => s + c, 0);
+  if (na === 0 && nb === 0) return 1;
+  let match = 0;
+  for (const [k, c] of pa) match += Math.min(c, pb.get(k) ?? 0);
+  return (2 * match) / (na + nb);
+}
+
+const firstLetter = (text: string) => /\p{L}/u.exec(text)?.[0];
+const isUpperLetter = (c: string | undefined) => !!c && c !== c.toLowerCase() && c === c.toUpperCase();
+const isLowerLetter = (c: string | undefined) => !!c && c !== c.toUpperCase() && c === c.toLowerCase();
+const hasUpper = (text: string) => /\p{Lu}/u.test(text);
+
+const clip = (x: number) => Math.min(1, Math.max(0, x));
+
+/** Every deviation of an MT sentence from its matched reference (the sentence cosine is given). */
+export function deviations(mt: ScoredSide, ref: ScoredSide, similarity: number): Deviations {
+  const mtText = mt.text.toLowerCase();
+  const refText = ref.text.toLowerCase();
+  const mtNorms = mt.tokens.map((t) => t.norm);
+  const refNorms = ref.tokens.map((t) => t.norm);
+  const mtWords = mt.tokens.filter((t) => t.word).length;
+  const refWords = ref.tokens.filter((t) => t.word).length;
+  const ratio = refWords > 0 ? mtWords / refWords : 1;
+  const bert = bertScore(mt.vectors, ref.vectors);
+  return {
+    chrf: clip(1 - chrf(mtText, refText) / 100),
+    chrfpp: clip(1 - chrfPlusPlus(mtText, refText, mtNorms, refNorms) / 100),
+    spaced: clip(1 - spacedChrf(mtText, refText) / 100),
+    bertP: clip(1 - bert.precision),
+    bertR: clip(1 - bert.recall),
+    similarity: clip(1 - similarity),
+    contentP: clip(1 - contentCoverage(mt, ref)),
+    contentR: clip(1 - contentCoverage(ref, mt)),
+    stemP: clip(1 - stemCoverage(mt, ref)),
+    stemR: clip(1 - stemCoverage(ref, mt)),
+    short: clip(1 - ratio),
+    long: clip(ratio - 1),
+    punct: clip(1 - punctuationF1(mt.tokens, ref.tokens)),
+    firstLower: isLowerLetter(firstLetter(mt.text)) && isUpperLetter(firstLetter(ref.text)) ? 1 : 0,
+    allLower: !hasUpper(mt.text) && hasUpper(ref.text) ? 1 : 0,
+  };
+}
+
+/** Deviations of a sentence nothing matched: everything is missing. */
+export const UNMATCHED: Deviations = Object.fromEntries(DEVIATIONS.map((d) => [d, d === 'firstLower' || d === 'allLower' ? 0 : 1])) as Deviations;
