@@ -16,7 +16,7 @@ import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detec
 import { documentScore, omittedMqm, penaltyScore, qualityScore, type ScoreWeights } from './score/sentence.js';
 import { sentenceFeatures, type SentenceFeatures } from './score/features.js';
 import { loadScoreModel, weightsFor, type ScoreModel } from './score/model.js';
-import { mqmPenalty, round } from './score/mqm.js';
+import { expectedPenalty, mqmPenalty, round } from './score/mqm.js';
 
 export interface TextInput {
   /** Path or label; appears as `ref` in matches and evidence. */
@@ -168,8 +168,9 @@ function assemble(
   // New sentence objects: the detectors saw `aligned`, and results are built once, not patched into what they saw.
   const features: SentenceFeatures[] = [];
   const sentences: AlignedSentence[] = aligned.map((s) => {
-    const mqm = mqmPenalty(bySentence.get(s.index) ?? []);
-    const f = sentenceFeatures(mt.sentences[s.index]!, refs, { ...s, mqm });
+    const own = bySentence.get(s.index) ?? [];
+    const mqm = mqmPenalty(own);
+    const f = sentenceFeatures(mt.sentences[s.index]!, refs, { ...s, mqm }, expectedPenalty(own));
     features.push(f);
     return sentenceResult(s, f, mqm, weights);
   });

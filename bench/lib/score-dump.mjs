@@ -10,7 +10,7 @@ import { parseMqmTsv } from '../../dist/eval/mqm-tsv.js';
 import { segmentDocument, wordTokens } from '../../dist/segment/index.js';
 import { SOURCE_LANG } from './demetr.mjs';
 
-const slim = (f) => ({ deviations: f.deviations, mqm: f.mqm, words: f.words, refWords: f.refWords });
+const slim = (f) => ({ deviations: f.deviations, mqm: f.mqm, flagExpected: f.flagExpected, words: f.words, refWords: f.refWords });
 
 /** Words of the reference sentences the alignment left unmatched (they count as fully deviating). */
 function unmatchedWords(analysis, ref) {

@@ -4,7 +4,7 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { agreement } from '../../dist/eval/agreement.js';
-import { FIT_FEATURES, fitPairwise, mqmPairs, PAIRWISE_DEFAULTS, rankPair, scoredRows, segmentScore, toScoreWeights } from '../../dist/eval/fit.js';
+import { FIT_FEATURES, fitTwoSources, mqmPairs, PAIRWISE_DEFAULTS, rankPair, scoredRows, segmentScore, toScoreWeights } from '../../dist/eval/fit.js';
 
 /** Fold k holds out these DEMETR languages and the k-th MQM talk (as the calibration's folds). */
 export const LANG_FOLDS = [['german', 'chinese_simple'], ['french', 'russian'], ['spanish', 'czech']];
@@ -30,9 +30,9 @@ function demetrPairs(mt, perts, total) {
 
 export function fit(mt, perts, mqm, options = {}) {
   const share = options.demetrShare ?? DEMETR_SHARE;
-  const pairs = [...demetrPairs(mt, perts, share), ...mqmPairs(mqm, 1 - share)];
-  const w = fitPairwise(pairs, { ...PAIRWISE_DEFAULTS, ...(options.noFlags ? { exclude: ['flags'] } : {}) });
-  return { raw: Array.from(w), weights: toScoreWeights(w, mqm.map((it) => ({ item: it, mqm: it.mqm }))) };
+  const fitOptions = { ...PAIRWISE_DEFAULTS, ...(options.noFlags ? { exclude: ['flags', 'flagsExpected'] } : {}), ...(options.exclude ? { exclude: options.exclude } : {}) };
+  const { w, temperature } = fitTwoSources(demetrPairs(mt, perts, share), mqmPairs(mqm, 1 - share), fitOptions);
+  return { raw: Array.from(w), temperature, weights: toScoreWeights(w, mqm.map((it) => ({ item: it, mqm: it.mqm }))) };
 }
 
 function accuracy(mt, perts, score) {
@@ -54,12 +54,12 @@ export function crossValidate(rows, options = {}) {
   const folds = LANG_FOLDS.map((langs, k) => {
     const heldTalk = TALKS[k];
     const trainPerts = perts.filter((p) => !langs.includes(p.lang));
-    const { weights, raw } = fit(mt, trainPerts, mqm.filter((it) => it.doc !== heldTalk), options);
+    const { weights, raw, temperature } = fit(mt, trainPerts, mqm.filter((it) => it.doc !== heldTalk), options);
     const testPerts = perts.filter((p) => langs.includes(p.lang));
     const testMqm = mqm.filter((it) => it.doc === heldTalk);
     const score = (it) => round4(segmentScore(it, weights));
     return {
-      langs, talk: heldTalk, weights, raw,
+      langs, talk: heldTalk, weights, raw, temperature,
       demetr: accuracy(mt, testPerts, score),
       mtdiff: agreement(scoredRows(testMqm, (it) => segmentScore(it, weights))),
       chrF: agreement(scoredRows(testMqm, (it) => it.chrf)),
@@ -91,7 +91,7 @@ export function crossValidate(rows, options = {}) {
 
 const f1 = (x) => x.toFixed(1);
 const f3 = (x) => x.toFixed(3);
-const mixLine = (w) => `${Object.entries(w.mix).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}; perWord ${w.perWord.toFixed(4)}, flagWeight ${w.flagWeight.toFixed(4)}`;
+const mixLine = (w) => `${Object.entries(w.mix).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}; perWord ${w.perWord.toFixed(4)}, flagWeight ${w.flagWeight.toFixed(4)}, expectedFlagWeight ${(w.expectedFlagWeight ?? 0).toFixed(4)}`;
 
 export function formatReport(r) {
   const lines = [
@@ -135,11 +135,11 @@ export function writeModel(path, r, sources) {
       `parallel: pairwise logistic regression with non-negative weights (dist/eval/fit.js fitPairwise, l2 ${PAIRWISE_DEFAULTS.l2}) on ` +
       `DEMETR dev minimal pairs (${sources.demetr.replace(/.*\/shared\//, '../shared/')}, mt above pert, ${r.counts.pairs} pairs, every file weighing the same) and ` +
       `WMT21 TED zh-en expert MQM (${sources.mqm.replace(/.*\/shared\//, '../shared/')}, systems ranked within each segment against refB, ${r.counts.mqmSegments} segments), ` +
-      `${DEMETR_SHARE * 100}% / ${100 - DEMETR_SHARE * 100}% of the loss; perWord by least squares against expert MQM; commit ${git('rev-parse --short HEAD')}. ` +
+      `${DEMETR_SHARE * 100}% / ${100 - DEMETR_SHARE * 100}% of the loss, the MQM pairs with their own logit temperature (${r.all.temperature}, maximum likelihood over a grid: dist/eval/fit.js fitTwoSources); perWord by least squares against expert MQM; fitted from commit ${git('rev-parse --short HEAD')}. ` +
       'comparable: prior (no annotated comparable data): half BERTScore recall, half sentence cosine, MT-length exposure, each flagged MQM point one expected point.',
     command: 'npm run fit:score',
     features: FIT_FEATURES,
-    parallel: { mix, refExposure: r.all.weights.refExposure, perWord: round(r.all.weights.perWord), flagWeight: round(r.all.weights.flagWeight) },
+    parallel: { mix, refExposure: r.all.weights.refExposure, perWord: round(r.all.weights.perWord), flagWeight: round(r.all.weights.flagWeight), expectedFlagWeight: round(r.all.weights.expectedFlagWeight ?? 0) },
     comparable: { mix: { bertR: 0.5, similarity: 0.5 }, refExposure: 0, perWord: 0.2914, flagWeight: 1 },
     heldOut: {
       demetrMacroAccuracy: round(r.macro.score),
@@ -149,6 +149,7 @@ export function writeModel(path, r, sources) {
       chrfGroupedTau: round(r.mqm.chrfGroupedTau),
       mqmFlatTau: round(r.mqm.flatTau),
       chrfFlatTau: round(r.mqm.chrfFlatTau),
+      foldTemperatures: r.folds.map((f) => f.temperature),
     },
   };
   writeFileSync(path, `${JSON.stringify(model, null, 1)}\n`);

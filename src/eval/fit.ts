@@ -6,7 +6,7 @@ import type { EvalItem } from './collect.js';
 
 /** What a segment's score is built from: its sentences and the reference words nothing in it matched. */
 export interface ScorableItem {
-  sentences: readonly Pick<SentenceFeatures, 'deviations' | 'mqm' | 'words' | 'refWords'>[];
+  sentences: readonly (Pick<SentenceFeatures, 'deviations' | 'mqm' | 'words' | 'refWords'> & Partial<Pick<SentenceFeatures, 'flagExpected'>>)[];
   unmatchedWords: number;
 }
 
@@ -22,7 +22,8 @@ export function scoredRows(items: readonly EvalItem[], score: (item: EvalItem) =
 }
 
 /** The score's inputs a fit weighs: every deviation, then mtdiff's own flag MQM. */
-export const FIT_FEATURES = [...DEVIATIONS, 'flags'] as const;
+export const FIT_FEATURES = [...DEVIATIONS, 'flags', 'flagsExpected'] as const;
+const FLAGS = DEVIATIONS.length;
 
 /** Exposure is the reference's length (refExposure 1): within a pair both sides share the reference, so it cancels. */
 const REF_EXPOSURE = 1;
@@ -30,7 +31,7 @@ const REF_EXPOSURE = 1;
 /**
  * A segment as one vector: each deviation's exposure-weighted sum (reference words left unmatched count as full
  * deviation) and the flag MQM, per word of exposure. Linear in the weights: the expected MQM of the segment is
- * perWord * exposure * (mix . x) + flagWeight * flags.
+ * perWord * exposure * (mix . x) + flagWeight * flags + expectedFlagWeight * confidence-weighted flags.
  */
 export function itemVector(item: ScorableItem): { x: Float64Array; exposure: number } {
   const x = new Float64Array(FIT_FEATURES.length);
@@ -39,7 +40,8 @@ export function itemVector(item: ScorableItem): { x: Float64Array; exposure: num
     const e = exposure(s, { refExposure: REF_EXPOSURE });
     total += e;
     DEVIATIONS.forEach((d, k) => (x[k] = x[k]! + e * Math.min(1, Math.max(0, s.deviations[d]))));
-    x[DEVIATIONS.length] = x[DEVIATIONS.length]! + s.mqm;
+    x[FLAGS] = x[FLAGS]! + s.mqm;
+    x[FLAGS + 1] = x[FLAGS + 1]! + (s.flagExpected ?? 0);
   }
   for (let k = 0; k < DEVIATIONS.length; k++) x[k] = x[k]! + item.unmatchedWords;
   if (total > 0) for (let k = 0; k < x.length; k++) x[k] = x[k]! / total;
@@ -83,9 +85,15 @@ export function fitPairwise(pairs: readonly RankPair[], options: PairwiseOptions
   for (const p of pairs) for (let k = 0; k < dims; k++) scale[k] = scale[k]! + (p.weight * p.x[k]! * p.x[k]!) / totalWeight;
   const off = new Set(options.exclude ?? []);
   for (let k = 0; k < dims; k++) scale[k] = off.has(FIT_FEATURES[k]!) || scale[k]! === 0 ? 0 : Math.sqrt(scale[k]!);
-  const z = pairs.map((p) => p.x.map((v, k) => (scale[k] ? v / scale[k]! : 0)));
-  const a = pairs.map((p) => p.weight / totalWeight);
-  const lipschitz = 0.25 * scale.reduce((n, s) => n + (s ? 1 : 0), 0) + 2 * options.l2;
+  // One flat matrix: this loop is the whole cost of a fit.
+  const n = pairs.length;
+  const z = new Float64Array(n * dims);
+  const a = new Float64Array(n);
+  pairs.forEach((p, i) => {
+    a[i] = p.weight / totalWeight;
+    for (let k = 0; k < dims; k++) z[i * dims + k] = scale[k] ? p.x[k]! / scale[k]! : 0;
+  });
+  const lipschitz = 0.25 * scale.reduce((c, s) => c + (s ? 1 : 0), 0) + 2 * options.l2;
   const step = 1 / lipschitz;
   let w = new Float64Array(dims);
   let y = new Float64Array(dims);
@@ -93,22 +101,51 @@ export function fitPairwise(pairs: readonly RankPair[], options: PairwiseOptions
   const grad = new Float64Array(dims);
   for (let it = 0; it < options.iterations; it++) {
     grad.fill(0);
-    for (let i = 0; i < z.length; i++) {
-      const zi = z[i]!;
+    for (let i = 0; i < n; i++) {
+      const o = i * dims;
       let m = 0;
-      for (let k = 0; k < dims; k++) m += y[k]! * zi[k]!;
+      for (let k = 0; k < dims; k++) m += y[k]! * z[o + k]!;
       const g = -a[i]! * sigmoid(-m);
-      for (let k = 0; k < dims; k++) grad[k] = grad[k]! + g * zi[k]!;
+      for (let k = 0; k < dims; k++) grad[k] = grad[k]! + g * z[o + k]!;
     }
     const next = new Float64Array(dims);
-    for (let k = 0; k < dims; k++) next[k] = scale[k] ? Math.max(0, y[k]! - step * (grad[k]! + 2 * options.l2 * y[k]!)) : 0;
+    let moved = 0;
+    for (let k = 0; k < dims; k++) {
+      next[k] = scale[k] ? Math.max(0, y[k]! - step * (grad[k]! + 2 * options.l2 * y[k]!)) : 0;
+      moved = Math.max(moved, Math.abs(next[k]! - w[k]!));
+    }
     const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
-    y = next.map((v, k) => v + ((t - 1) / tNext) * (v - w[k]!));
-    for (let k = 0; k < dims; k++) y[k] = Math.max(0, y[k]!);
+    y = next.map((v, k) => Math.max(0, v + ((t - 1) / tNext) * (v - w[k]!)));
     w = next;
     t = tNext;
+    if (moved < 1e-7) break;
   }
   return w.map((v, k) => (scale[k] ? v / scale[k]! : 0));
+}
+
+/** Temperatures tried for the second group of pairs (its logit is t * w . x). */
+const TEMPERATURES = [0.05, 0.1, 0.2, 0.3, 0.5, 1];
+
+/**
+ * Two sources of pairs that share the ranking direction w but not its sharpness: minimal pairs are nearly
+ * separable, expert MQM pairs are noisy (a pair is ranked right a little more often than not). One logistic
+ * fit over both would shrink w to suit the noisy pairs and then rank the clean ones by averages; so the noisy
+ * group gets its own temperature t (logit t * w . x), chosen with w by maximum likelihood over a grid.
+ */
+export function fitTwoSources(
+  sharp: readonly RankPair[],
+  noisy: readonly RankPair[],
+  options: PairwiseOptions = PAIRWISE_DEFAULTS,
+): { w: Float64Array; temperature: number; loss: number } {
+  let best: { w: Float64Array; temperature: number; loss: number } | undefined;
+  for (const t of noisy.length ? TEMPERATURES : [1]) {
+    const scaled = noisy.map((p) => ({ x: p.x.map((v) => v * t), weight: p.weight }));
+    const all = [...sharp, ...scaled];
+    const w = fitPairwise(all, options);
+    const loss = pairLoss(all, w) * all.reduce((n, p) => n + p.weight, 0);
+    if (!best || loss < best.loss) best = { w, temperature: t, loss };
+  }
+  return best!;
 }
 
 /** Mean logistic loss of weights on pairs (for tests and reports). */
@@ -129,19 +166,20 @@ export function toScoreWeights(w: Float64Array, calibrate: readonly { item: Scor
     if (dev > 0 && w[k]! > 0) mix[d] = w[k]! / dev;
   });
   if (dev === 0) mix.chrf = 1;
-  const flagRatio = dev > 0 ? w[DEVIATIONS.length]! / dev : 0;
+  const flagRatio = dev > 0 ? w[FLAGS]! / dev : 0;
+  const expectedRatio = dev > 0 ? w[FLAGS + 1]! / dev : 0;
   let num = 0;
   let den = 0;
   for (const { item, mqm } of calibrate) {
     const { x, exposure: e } = itemVector(item);
     let d = 0;
     DEVIATIONS.forEach((name, k) => (d += (mix[name] ?? 0) * x[k]!));
-    const predicted = e * (d + flagRatio * x[DEVIATIONS.length]!);
+    const predicted = e * (d + flagRatio * x[FLAGS]! + expectedRatio * x[FLAGS + 1]!);
     num += predicted * mqm;
     den += predicted * predicted;
   }
   const perWord = den > 0 ? num / den : 0;
-  return { mix, refExposure: REF_EXPOSURE, perWord, flagWeight: perWord * flagRatio };
+  return { mix, refExposure: REF_EXPOSURE, perWord, flagWeight: perWord * flagRatio, expectedFlagWeight: perWord * expectedRatio };
 }
 
 /** Every pair of systems on the same segment that the experts rank apart: the lower MQM is the better. */

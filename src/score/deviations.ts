@@ -18,8 +18,11 @@ import { chrf, chrfPlusPlus, spacedChrf } from './chrf.js';
  */
 export const DEVIATIONS = [
   'chrf', 'chrfpp', 'spaced', 'bertP', 'bertR', 'similarity', 'contentP', 'contentR', 'stemP', 'stemR',
-  'short', 'long', 'punct', 'firstLower', 'allLower',
+  'short', 'long', 'punct', 'firstLower', 'allLower', 'missP', 'missR', 'lowP', 'lowR', 'repeat', 'spacing',
 ] as const;
+
+/** Below this best cosine a token counts as without counterpart (the unmatched-word detector's prior, 0.5). */
+const LOW_MATCH = 0.5;
 
 export type DeviationName = (typeof DEVIATIONS)[number];
 export type Deviations = Record<DeviationName, number>;
@@ -41,27 +44,56 @@ function contentMask(tokens: readonly Token[]): boolean[] {
 }
 
 /**
- * Mean over one side's content words of how well the other side conveys it: 1 when the other side has a word
- * with the same stem, else the best cosine of its contextual vector to any token of the other side.
+ * Over one side's content words, how well the other side conveys each: 1 when the other side has a word with the
+ * same stem, else the best cosine of its contextual vector to any token of the other side. `mean` averages
+ * that; `miss` is the share with neither the stem nor a cosine of LOW_MATCH (an omitted or added word).
  */
-function contentCoverage(from: ScoredSide, to: ScoredSide): number {
+function contentCoverage(from: ScoredSide, to: ScoredSide): { mean: number; miss: number } {
   const mask = contentMask(from.tokens);
   const stems = new Set(to.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
   const targets = to.vectors.filter((v): v is Float32Array => v !== null);
   let sum = 0;
+  let missed = 0;
   let n = 0;
   from.tokens.forEach((t, i) => {
     if (!mask[i]) return;
     n++;
     if (stems.has(stem(t.norm))) return void (sum += 1);
     const v = from.vectors[i];
-    if (!v || targets.length === 0) return;
     let best = 0;
-    for (const u of targets) best = Math.max(best, dot(v, u));
+    if (v) for (const u of targets) best = Math.max(best, dot(v, u));
     sum += best;
+    if (best < LOW_MATCH) missed++;
   });
-  return n === 0 ? 1 : sum / n;
+  return n === 0 ? { mean: 1, miss: 0 } : { mean: sum / n, miss: missed / n };
 }
+
+/** Share of one side's words whose best cosine to any token of the other side is below LOW_MATCH. */
+function lowMatchShare(from: ScoredSide, to: ScoredSide): number {
+  const targets = to.vectors.filter((v): v is Float32Array => v !== null);
+  let n = 0;
+  let low = 0;
+  from.tokens.forEach((t, i) => {
+    const v = from.vectors[i];
+    if (!t.word || !v) return;
+    n++;
+    let best = -1;
+    for (const u of targets) best = Math.max(best, dot(v, u));
+    if (best < LOW_MATCH) low++;
+  });
+  return n === 0 ? 0 : low / n;
+}
+
+/** A word that repeats the word before it ("lungs lungs"). */
+function repeats(tokens: readonly Token[]): number {
+  let n = 0;
+  for (let i = 1; i < tokens.length; i++) if (tokens[i]!.word && tokens[i]!.norm === tokens[i - 1]!.norm) n++;
+  return n;
+}
+
+/** Space before closing punctuation or a clitic, or after opening punctuation: tokenised text ("baby 's lungs ."). */
+const SPACING = /\s[.,;:!?)\]}%]|\s['’](?:s|re|ll|ve|m|d)\b|\sn['’]t\b|[(\[{]\s/giu;
+const spacingErrors = (text: string) => text.match(SPACING)?.length ?? 0;
 
 /** Share of one side's content stems the other side has at all. */
 function stemCoverage(from: ScoredSide, to: ScoredSide): number {
@@ -109,6 +141,8 @@ export function deviations(mt: ScoredSide, ref: ScoredSide, similarity: number):
   const refWords = ref.tokens.filter((t) => t.word).length;
   const ratio = refWords > 0 ? mtWords / refWords : 1;
   const bert = bertScore(mt.vectors, ref.vectors);
+  const contentP = contentCoverage(mt, ref);
+  const contentR = contentCoverage(ref, mt);
   return {
     chrf: clip(1 - chrf(mtText, refText) / 100),
     chrfpp: clip(1 - chrfPlusPlus(mtText, refText, mtNorms, refNorms) / 100),
@@ -116,8 +150,8 @@ export function deviations(mt: ScoredSide, ref: ScoredSide, similarity: number):
     bertP: clip(1 - bert.precision),
     bertR: clip(1 - bert.recall),
     similarity: clip(1 - similarity),
-    contentP: clip(1 - contentCoverage(mt, ref)),
-    contentR: clip(1 - contentCoverage(ref, mt)),
+    contentP: clip(1 - contentP.mean),
+    contentR: clip(1 - contentR.mean),
     stemP: clip(1 - stemCoverage(mt, ref)),
     stemR: clip(1 - stemCoverage(ref, mt)),
     short: clip(1 - ratio),
@@ -125,8 +159,16 @@ export function deviations(mt: ScoredSide, ref: ScoredSide, similarity: number):
     punct: clip(1 - punctuationF1(mt.tokens, ref.tokens)),
     firstLower: isLowerLetter(firstLetter(mt.text)) && isUpperLetter(firstLetter(ref.text)) ? 1 : 0,
     allLower: !hasUpper(mt.text) && hasUpper(ref.text) ? 1 : 0,
+    missP: contentP.miss,
+    missR: contentR.miss,
+    lowP: lowMatchShare(mt, ref),
+    lowR: lowMatchShare(ref, mt),
+    // Counts per MT word: after the exposure (reference length) each such error costs about the same.
+    repeat: clip(Math.max(0, repeats(mt.tokens) - repeats(ref.tokens)) / Math.max(1, mtWords)),
+    spacing: clip(Math.max(0, spacingErrors(mt.text) - spacingErrors(ref.text)) / Math.max(1, mtWords)),
   };
 }
 
 /** Deviations of a sentence nothing matched: everything is missing. */
-export const UNMATCHED: Deviations = Object.fromEntries(DEVIATIONS.map((d) => [d, d === 'firstLower' || d === 'allLower' ? 0 : 1])) as Deviations;
+const COUNTS: readonly DeviationName[] = ['firstLower', 'allLower', 'repeat', 'spacing'];
+export const UNMATCHED: Deviations = Object.fromEntries(DEVIATIONS.map((d) => [d, COUNTS.includes(d) ? 0 : 1])) as Deviations;

@@ -14,8 +14,10 @@ export interface SentenceFeatures {
   chrf: number;
   /** The deviations the score mixes (case-folded; src/score/deviations.ts). */
   deviations: Deviations;
-  /** MQM penalty of mtdiff's own flags in the sentence. */
+  /** MQM penalty of mtdiff's own (shown) flags in the sentence. */
   mqm: number;
+  /** The same penalty weighted by each flag's confidence. */
+  flagExpected: number;
   /** Word tokens of the MT sentence. */
   words: number;
   /** Word tokens of the matched reference sentence(s); 0 without a match. */
@@ -38,10 +40,11 @@ export function sentenceFeatures(
   mt: EncodedSentence,
   refs: readonly EncodedDoc[],
   s: Pick<AlignedSentence, 'matches' | 'similarity' | 'mqm'>,
+  flagExpected = 0,
 ): SentenceFeatures {
   const words = mt.tokens.filter((t) => t.word).length;
   const matched = matchedSentences(refs, s);
-  if (matched.length === 0) return { similarity: s.similarity, bert: NONE, chrf: 0, deviations: UNMATCHED, mqm: s.mqm, words, refWords: 0 };
+  if (matched.length === 0) return { similarity: s.similarity, bert: NONE, chrf: 0, deviations: UNMATCHED, mqm: s.mqm, flagExpected, words, refWords: 0 };
   const refText = s.matches[0]!.text;
   const ref = { text: refText, tokens: matched.flatMap((r) => r.tokens), vectors: matched.flatMap((r) => r.vectors) };
   return {
@@ -50,6 +53,7 @@ export function sentenceFeatures(
     chrf: chrf(mt.sentence.text, refText) / 100,
     deviations: deviations({ text: mt.sentence.text, tokens: mt.tokens, vectors: mt.vectors }, ref, s.similarity),
     mqm: s.mqm,
+    flagExpected,
     words,
     refWords: ref.tokens.filter((t) => t.word).length,
   };

@@ -39,7 +39,8 @@ function valid(w: unknown): w is ScoreWeights {
   if (!x.mix || typeof x.mix !== 'object') return false;
   const keys = Object.keys(x.mix);
   return keys.every((k) => (DEVIATIONS as readonly string[]).includes(k) && finite(x.mix[k as keyof typeof x.mix]))
-    && finite(x.refExposure) && x.refExposure <= 1 && finite(x.perWord) && finite(x.flagWeight);
+    && finite(x.refExposure) && x.refExposure <= 1 && finite(x.perWord) && finite(x.flagWeight)
+    && (x.expectedFlagWeight === undefined || finite(x.expectedFlagWeight));
 }
 
 let cached: ScoreModel | undefined;

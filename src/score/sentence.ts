@@ -30,9 +30,11 @@ export interface ScoreWeights {
   perWord: number;
   /** Expected MQM points per point of mtdiff's own flag penalty. */
   flagWeight: number;
+  /** Expected MQM points per point of the confidence-weighted flag penalty (0 when absent). */
+  expectedFlagWeight?: number;
 }
 
-type Features = Pick<SentenceFeatures, 'deviations' | 'mqm' | 'words' | 'refWords'>;
+type Features = Pick<SentenceFeatures, 'deviations' | 'mqm' | 'words' | 'refWords'> & Partial<Pick<SentenceFeatures, 'flagExpected'>>;
 
 export function deviation(f: Pick<SentenceFeatures, 'deviations'>, w: Pick<ScoreWeights, 'mix'>): number {
   return mixDeviations(f.deviations, w.mix);
@@ -49,7 +51,7 @@ export function exposure(f: Pick<Features, 'words' | 'refWords'>, w: Pick<ScoreW
 }
 
 export function expectedMqm(f: Features, w: ScoreWeights): number {
-  return w.perWord * exposure(f, w) * deviation(f, w) + w.flagWeight * f.mqm;
+  return w.perWord * exposure(f, w) * deviation(f, w) + w.flagWeight * f.mqm + (w.expectedFlagWeight ?? 0) * (f.flagExpected ?? 0);
 }
 
 /** A reference sentence nothing in the MT conveys (parallel mode): all of it is deviation. */

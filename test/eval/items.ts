@@ -21,7 +21,7 @@ export function errorOn(text: string, word: string | null, category: string, sev
 }
 
 export function features(over: Partial<SentenceFeatures> = {}): SentenceFeatures {
-  return { similarity: 1, bert: { precision: 1, recall: 1, f1: 1 }, chrf: 1, deviations: { ...NO_DEVIATION }, mqm: 0, words: 10, refWords: 10, ...over };
+  return { similarity: 1, bert: { precision: 1, recall: 1, f1: 1 }, chrf: 1, deviations: { ...NO_DEVIATION }, mqm: 0, flagExpected: 0, words: 10, refWords: 10, ...over };
 }
 
 /** An analysed system segment without running the model. */

@@ -71,4 +71,20 @@ describe('deviations', () => {
     const noStop = of('The minister said the Internet tax would not be raised next year');
     expect(noStop.punct).toBe(1);
   });
+
+  it('count a repeated word and tokenised spacing per MT word, beyond what the reference has', () => {
+    const repeated = of('The minister said the Internet tax would not be raised next year year.');
+    expect(repeated.repeat).toBeCloseTo(1 / 13, 9);
+    expect(of('He said that that was all.', 'He said that that was all.').repeat).toBe(0);
+    const split = of("The minister 's Internet tax would not be raised next year .", "The minister's Internet tax would not be raised next year.");
+    expect(split.spacing).toBeCloseTo(2 / 11, 9);
+    expect(of(REF).spacing).toBe(0);
+  });
+
+  it('see a content word with neither its stem nor a close vector in the other side as missing', () => {
+    const removed = of('The minister said the Internet tax would not be next year.');
+    // minister, said, Internet, tax, not, raised, next, year: 'raised' is gone
+    expect(removed.missR).toBeCloseTo(1 / 8, 9);
+    expect(removed.missP).toBe(0);
+  });
 });
