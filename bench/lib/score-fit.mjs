@@ -79,7 +79,7 @@ export function crossValidate(rows, options = {}) {
     perFile,
     macro: { score: mean(perFile.map((r) => r.score)), chrf: mean(perFile.map((r) => r.chrf)) },
     losing: perFile.filter((r) => r.score < r.chrf).map((r) => r.file),
-    folds: folds.map(({ demetr, ...f }) => f),
+    folds: folds.map(({ demetr: _demetr, ...f }) => f),
     mqm: {
       groupedTau: mean(folds.map((f) => f.mtdiff.groupedTau)), flatTau: mean(folds.map((f) => f.mtdiff.flatTau)),
       chrfGroupedTau: mean(folds.map((f) => f.chrF.groupedTau)), chrfFlatTau: mean(folds.map((f) => f.chrF.flatTau)),

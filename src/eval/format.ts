@@ -49,7 +49,6 @@ export function formatEvalText(r: EvalReport): string {
   }
   lines.push('Whole file (configured weights; in-sample if this is the dev data):');
   lines.push(...agreementTable(names.map((n) => ['', n, r.all[n]!])), '');
-  const fit = r.fit;
   lines.push(`Weights fitted on all talks: ${weightsLine(r.fit)}`);
   for (const f of r.folds) lines.push(`  fold ${safe(f.heldOut)}: ${weightsLine(f.weights)}`);
   if (r.calibration.length) {

@@ -1,7 +1,7 @@
 import type { Token } from '../core/types.js';
 import { AUXILIARY } from '../detect/closed-class.js';
 import { dot } from '../embed/vectors.js';
-import { bertScore } from './bertscore.js';
+import type { TokenMatch } from './bertscore.js';
 import { isContentTag, posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { chrf, chrfPlusPlus, spacedChrf } from './chrf.js';
@@ -37,10 +37,49 @@ export interface ScoredSide {
 const NEGATION = /^(not|n't|no|never|nobody|nothing|none|neither|nor|without)$/;
 
 /** Words that carry the content an omission drops (negation included: it reverses the meaning). */
+const masks = new WeakMap<readonly Token[], boolean[]>();
+
 function contentMask(tokens: readonly Token[]): boolean[] {
-  // Tagged case-folded, so that a lower-cased copy of a sentence has the same content words.
-  const tags = posTags(tokens.map((t) => ({ ...t, text: t.norm })));
-  return tokens.map((t, i) => t.word && (NEGATION.test(t.norm) || (isContentTag(tags[i]) && !AUXILIARY.test(t.norm))));
+  let mask = masks.get(tokens);
+  if (!mask) {
+    // Tagged case-folded, so that a lower-cased copy of a sentence has the same content words.
+    const tags = posTags(tokens.map((t) => ({ ...t, text: t.norm })));
+    mask = tokens.map((t, i) => t.word && (NEGATION.test(t.norm) || (isContentTag(tags[i]) && !AUXILIARY.test(t.norm))));
+    masks.set(tokens, mask);
+  }
+  return mask;
+}
+
+/**
+ * Each token's best cosine to any token of the other side (NaN for a token the model truncated away), both
+ * directions from one pass over the pairs: BERTScore's greedy matching, which every vector view reads.
+ */
+function bestMatches(a: readonly (Float32Array | null)[], b: readonly (Float32Array | null)[]): { a: Float64Array; b: Float64Array } {
+  const bestA = new Float64Array(a.length).fill(NaN);
+  const bestB = new Float64Array(b.length).fill(NaN);
+  for (let i = 0; i < a.length; i++) {
+    const va = a[i];
+    if (!va) continue;
+    for (let j = 0; j < b.length; j++) {
+      const vb = b[j];
+      if (!vb) continue;
+      const c = dot(va, vb);
+      if (!(c <= bestA[i]!)) bestA[i] = c;
+      if (!(c <= bestB[j]!)) bestB[j] = c;
+    }
+  }
+  return { a: bestA, b: bestB };
+}
+
+function meanDefined(xs: Float64Array): number {
+  let sum = 0;
+  let n = 0;
+  for (const x of xs) {
+    if (Number.isNaN(x)) continue;
+    sum += x;
+    n++;
+  }
+  return n ? sum / n : 0;
 }
 
 /**
@@ -48,10 +87,9 @@ function contentMask(tokens: readonly Token[]): boolean[] {
  * same stem, else the best cosine of its contextual vector to any token of the other side. `mean` averages
  * that; `miss` is the share with neither the stem nor a cosine of LOW_MATCH (an omitted or added word).
  */
-function contentCoverage(from: ScoredSide, to: ScoredSide): { mean: number; miss: number } {
+function contentCoverage(from: ScoredSide, to: ScoredSide, best: Float64Array): { mean: number; miss: number } {
   const mask = contentMask(from.tokens);
   const stems = new Set(to.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
-  const targets = to.vectors.filter((v): v is Float32Array => v !== null);
   let sum = 0;
   let missed = 0;
   let n = 0;
@@ -59,27 +97,21 @@ function contentCoverage(from: ScoredSide, to: ScoredSide): { mean: number; miss
     if (!mask[i]) return;
     n++;
     if (stems.has(stem(t.norm))) return void (sum += 1);
-    const v = from.vectors[i];
-    let best = 0;
-    if (v) for (const u of targets) best = Math.max(best, dot(v, u));
-    sum += best;
-    if (best < LOW_MATCH) missed++;
+    const cos = Number.isNaN(best[i]!) ? 0 : Math.max(0, best[i]!);
+    sum += cos;
+    if (cos < LOW_MATCH) missed++;
   });
   return n === 0 ? { mean: 1, miss: 0 } : { mean: sum / n, miss: missed / n };
 }
 
 /** Share of one side's words whose best cosine to any token of the other side is below LOW_MATCH. */
-function lowMatchShare(from: ScoredSide, to: ScoredSide): number {
-  const targets = to.vectors.filter((v): v is Float32Array => v !== null);
+function lowMatchShare(from: ScoredSide, best: Float64Array): number {
   let n = 0;
   let low = 0;
   from.tokens.forEach((t, i) => {
-    const v = from.vectors[i];
-    if (!t.word || !v) return;
+    if (!t.word || Number.isNaN(best[i]!)) return;
     n++;
-    let best = -1;
-    for (const u of targets) best = Math.max(best, dot(v, u));
-    if (best < LOW_MATCH) low++;
+    if (best[i]! < LOW_MATCH) low++;
   });
   return n === 0 ? 0 : low / n;
 }
@@ -92,7 +124,7 @@ function repeats(tokens: readonly Token[]): number {
 }
 
 /** Space before closing punctuation or a clitic, or after opening punctuation: tokenised text ("baby 's lungs ."). */
-const SPACING = /\s[.,;:!?)\]}%]|\s['’](?:s|re|ll|ve|m|d)\b|\sn['’]t\b|[(\[{]\s/giu;
+const SPACING = /\s[.,;:!?)\]}%]|\s['’](?:s|re|ll|ve|m|d)\b|\sn['’]t\b|[([{]\s/giu;
 const spacingErrors = (text: string) => text.match(SPACING)?.length ?? 0;
 
 /** Share of one side's content stems the other side has at all. */
@@ -133,6 +165,11 @@ const clip = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Every deviation of an MT sentence from its matched reference (the sentence cosine is given). */
 export function deviations(mt: ScoredSide, ref: ScoredSide, similarity: number): Deviations {
+  return compare(mt, ref, similarity).deviations;
+}
+
+/** The deviations and the BERTScore they read, from one token matching. */
+export function compare(mt: ScoredSide, ref: ScoredSide, similarity: number): { deviations: Deviations; bert: TokenMatch } {
   const mtText = mt.text.toLowerCase();
   const refText = ref.text.toLowerCase();
   const mtNorms = mt.tokens.map((t) => t.norm);
@@ -140,10 +177,13 @@ export function deviations(mt: ScoredSide, ref: ScoredSide, similarity: number):
   const mtWords = mt.tokens.filter((t) => t.word).length;
   const refWords = ref.tokens.filter((t) => t.word).length;
   const ratio = refWords > 0 ? mtWords / refWords : 1;
-  const bert = bertScore(mt.vectors, ref.vectors);
-  const contentP = contentCoverage(mt, ref);
-  const contentR = contentCoverage(ref, mt);
-  return {
+  const best = bestMatches(mt.vectors, ref.vectors);
+  const precision = meanDefined(best.a);
+  const recall = meanDefined(best.b);
+  const bert: TokenMatch = { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+  const contentP = contentCoverage(mt, ref, best.a);
+  const contentR = contentCoverage(ref, mt, best.b);
+  const deviations: Deviations = {
     chrf: clip(1 - chrf(mtText, refText) / 100),
     chrfpp: clip(1 - chrfPlusPlus(mtText, refText, mtNorms, refNorms) / 100),
     spaced: clip(1 - spacedChrf(mtText, refText) / 100),
@@ -161,12 +201,13 @@ export function deviations(mt: ScoredSide, ref: ScoredSide, similarity: number):
     allLower: !hasUpper(mt.text) && hasUpper(ref.text) ? 1 : 0,
     missP: contentP.miss,
     missR: contentR.miss,
-    lowP: lowMatchShare(mt, ref),
-    lowR: lowMatchShare(ref, mt),
+    lowP: lowMatchShare(mt, best.a),
+    lowR: lowMatchShare(ref, best.b),
     // Counts per MT word: after the exposure (reference length) each such error costs about the same.
     repeat: clip(Math.max(0, repeats(mt.tokens) - repeats(ref.tokens)) / Math.max(1, mtWords)),
     spacing: clip(Math.max(0, spacingErrors(mt.text) - spacingErrors(ref.text)) / Math.max(1, mtWords)),
   };
+  return { deviations, bert };
 }
 
 /** Deviations of a sentence nothing matched: everything is missing. */

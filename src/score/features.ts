@@ -1,8 +1,8 @@
 import type { AlignedSentence } from '../core/types.js';
 import type { EncodedDoc, EncodedSentence } from '../detect/types.js';
-import { bertScore, type TokenMatch } from './bertscore.js';
+import type { TokenMatch } from './bertscore.js';
 import { chrf } from './chrf.js';
-import { deviations, UNMATCHED, type Deviations } from './deviations.js';
+import { compare, UNMATCHED, type Deviations } from './deviations.js';
 
 /** What the sentence score combines, measured against the best-matching reference sentence(s). */
 export interface SentenceFeatures {
@@ -46,12 +46,16 @@ export function sentenceFeatures(
   const matched = matchedSentences(refs, s);
   if (matched.length === 0) return { similarity: s.similarity, bert: NONE, chrf: 0, deviations: UNMATCHED, mqm: s.mqm, flagExpected, words, refWords: 0 };
   const refText = s.matches[0]!.text;
-  const ref = { text: refText, tokens: matched.flatMap((r) => r.tokens), vectors: matched.flatMap((r) => r.vectors) };
+  // One matched sentence keeps its own token array, so its content words are tagged once however often it matches.
+  const ref = matched.length === 1
+    ? { text: refText, tokens: matched[0]!.tokens, vectors: matched[0]!.vectors }
+    : { text: refText, tokens: matched.flatMap((r) => r.tokens), vectors: matched.flatMap((r) => r.vectors) };
+  const { deviations, bert } = compare({ text: mt.sentence.text, tokens: mt.tokens, vectors: mt.vectors }, ref, s.similarity);
   return {
     similarity: s.similarity,
-    bert: bertScore(mt.vectors, ref.vectors),
+    bert,
     chrf: chrf(mt.sentence.text, refText) / 100,
-    deviations: deviations({ text: mt.sentence.text, tokens: mt.tokens, vectors: mt.vectors }, ref, s.similarity),
+    deviations,
     mqm: s.mqm,
     flagExpected,
     words,
