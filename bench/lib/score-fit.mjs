@@ -135,7 +135,7 @@ export function writeModel(path, r, sources) {
       `parallel: pairwise logistic regression with non-negative weights (dist/eval/fit.js fitPairwise, l2 ${PAIRWISE_DEFAULTS.l2}) on ` +
       `DEMETR dev minimal pairs (${sources.demetr.replace(/.*\/shared\//, '../shared/')}, mt above pert, ${r.counts.pairs} pairs, every file weighing the same) and ` +
       `WMT21 TED zh-en expert MQM (${sources.mqm.replace(/.*\/shared\//, '../shared/')}, systems ranked within each segment against refB, ${r.counts.mqmSegments} segments), ` +
-      `${DEMETR_SHARE * 100}% / ${100 - DEMETR_SHARE * 100}% of the loss, the MQM pairs with their own logit temperature (${r.all.temperature}, maximum likelihood over a grid: dist/eval/fit.js fitTwoSources); perWord by least squares against expert MQM; fitted from commit ${git('rev-parse --short HEAD')}. ` +
+      `${DEMETR_SHARE * 100}% / ${100 - DEMETR_SHARE * 100}% of the loss, ${r.options.noFlags ? 'without' : 'with'} the flag terms, the MQM pairs with their own logit temperature (${r.all.temperature}, maximum likelihood over a grid: dist/eval/fit.js fitTwoSources); perWord by least squares against expert MQM; fitted from commit ${git('rev-parse --short HEAD')}. ` +
       'comparable: prior (no annotated comparable data): half BERTScore recall, half sentence cosine, MT-length exposure, each flagged MQM point one expected point.',
     command: 'npm run fit:score',
     features: FIT_FEATURES,

@@ -124,7 +124,7 @@ export function fitPairwise(pairs: readonly RankPair[], options: PairwiseOptions
 }
 
 /** Temperatures tried for the second group of pairs (its logit is t * w . x). */
-const TEMPERATURES = [0.05, 0.1, 0.2, 0.3, 0.5, 1];
+const TEMPERATURES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
 
 /**
  * Two sources of pairs that share the ranking direction w but not its sharpness: minimal pairs are nearly
@@ -201,8 +201,11 @@ export function mqmPairs(items: readonly EvalItem[], totalWeight = 1): RankPair[
   return raw.map(([better, worse]) => rankPair(better, worse, totalWeight / (raw.length || 1)));
 }
 
-/** Weights from MQM segments alone (what `mtdiff eval mqm` refits per talk). */
-export function fitWeights(items: readonly EvalItem[], options: PairwiseOptions = PAIRWISE_DEFAULTS): { weights: ScoreWeights; train: Agreement } {
+/** The flag terms: the shipped score leaves them out (held out they added nothing; BENCHMARKS.md). */
+export const FLAG_FEATURES = ['flags', 'flagsExpected'] as const;
+
+/** Weights from MQM segments alone (what `mtdiff eval mqm` refits per talk), without the flags as shipped. */
+export function fitWeights(items: readonly EvalItem[], options: PairwiseOptions = { ...PAIRWISE_DEFAULTS, exclude: FLAG_FEATURES }): { weights: ScoreWeights; train: Agreement } {
   const w = fitPairwise(mqmPairs(items), options);
   const weights = toScoreWeights(w, items.map((it) => ({ item: it, mqm: it.mqm })));
   return { weights, train: agreement(scoredRows(items, (it) => segmentScore(it, weights))) };
