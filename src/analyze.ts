@@ -13,10 +13,10 @@ import { calibrate, loadCalibration, splitByConfidence, type Calibration } from 
 import { ReferenceIndex } from './detect/ref-index.js';
 import { resolveSourceLanguage } from './detect/source-language.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
-import { documentScore, omittedMqm, penaltyScore, qualityScore } from './score/sentence.js';
-import { sentenceFeatures } from './score/features.js';
-import { SCORE, SCORE_COMPARABLE } from './config.js';
-import { mqmPenalty, round } from './score/mqm.js';
+import { documentScore, omittedMqm, penaltyScore, qualityScore, type ScoreWeights } from './score/sentence.js';
+import { sentenceFeatures, type SentenceFeatures } from './score/features.js';
+import { loadScoreModel, weightsFor, type ScoreModel } from './score/model.js';
+import { expectedPenalty, mqmPenalty, round } from './score/mqm.js';
 
 export interface TextInput {
   /** Path or label; appears as `ref` in matches and evidence. */
@@ -30,7 +30,7 @@ export interface AnalyzeOptions {
   glossary?: GlossaryEntry[];
   /** Flags below this confidence are hidden (counted in `filter.belowThreshold`); default from models/calibration.json. */
   minConfidence?: number;
-  /** Benchmarks and calibration: also return the hidden flags and the calibrated raw flags with their features. */
+  /** Benchmarks and calibration: also return the hidden flags, the calibrated raw flags with their features and the score's features per sentence. */
   keepHidden?: boolean;
   /** Detector ids switched off (the project config's `detectors`). */
   disabledDetectors?: readonly string[];
@@ -51,6 +51,8 @@ export interface FlagSettings {
   minConfidence: number;
   /** Digest of the settings that differ from the defaults (settingsDigest); absent at the defaults. */
   settings?: string;
+  /** Version of the score model (models/score.json). */
+  score?: number;
 }
 
 /** The signature's fields in order, as the JSON's `signatureFields` carries them. */
@@ -74,6 +76,7 @@ export function signatureFields(
     const det = createHash('sha256').update([...flags.detectors].sort().join(',')).digest('hex').slice(0, 8);
     Object.assign(fields, { det: `${flags.detectors.length}@${det}`, cal: String(flags.calibration), conf: String(flags.minConfidence) });
     if (flags.settings) fields.set = flags.settings;
+    if (flags.score !== undefined) fields.score = String(flags.score);
   }
   fields.version = VERSION;
   return fields;
@@ -101,6 +104,8 @@ export class Analyzer {
     readonly detectors: readonly Detector[] = defaultDetectors(),
     /** Detector tests pass NO_CALIBRATION to see each detector's own prior. */
     readonly calibration: Calibration = loadCalibration(),
+    /** The sentence score's parameters (models/score.json). */
+    readonly scoreModel: ScoreModel = loadScoreModel(),
   ) {}
 
   /** Embeds every sentence of every document in one batched pass (identical texts are embedded once). */
@@ -163,17 +168,17 @@ export class Analyzer {
     const calibration = this.calibration;
     const minConfidence = options.minConfidence ?? calibration.minConfidence[mode] ?? 0;
     const { shown, hidden } = splitByConfidence(rankFlags(raw, aligned), minConfidence);
-    const flagSettings: FlagSettings = { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence };
+    const flagSettings: FlagSettings = { detectors: detectors.map((d) => d.id), calibration: calibration.version, minConfidence, score: this.scoreModel.version };
     const digest = settingsDigest(settings);
     if (digest) flagSettings.settings = digest;
     const fields = signatureFields(this.embedder.id, refs.length, mode, source.label, flagSettings, settings);
-    const analysis = assemble(mt, refs, aligned, shown, alignment.unmatched, fields, mode);
+    const { analysis, features } = assemble(mt, refs, aligned, shown, alignment.unmatched, fields, mode, this.scoreModel);
     const result: Analysis = {
       ...analysis,
       filter: { minConfidence, belowThreshold: hidden.length },
       source: { lang: source.lang, detected: source.detected, ...(source.warnings.length ? { warnings: source.warnings } : {}) },
     };
-    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw });
+    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw, scoreFeatures: features });
     return result;
   }
 }
@@ -186,10 +191,11 @@ function assemble(
   unmatched: number[][],
   fields: Record<string, string>,
   mode: AlignMode,
-): Analysis {
-  // Calibrated on parallel references (MQM data); comparable references share few words by nature, so there the
-  // deviation is semantic only (config SCORE_COMPARABLE).
-  const weights = mode === 'parallel' ? SCORE : SCORE_COMPARABLE;
+  model: ScoreModel,
+): { analysis: Analysis; features: SentenceFeatures[] } {
+  // Fitted on parallel references (minimal pairs and MQM talks); comparable references share few words by
+  // nature, so there the deviation is semantic only (a prior: models/score.json).
+  const weights = weightsFor(model, mode);
   // Grouped once: filtering all flags per sentence is quadratic on long articles.
   const bySentence = new Map<number, Flag[]>();
   for (const f of flags) {
@@ -198,17 +204,13 @@ function assemble(
     else bySentence.set(f.sentence, [f]);
   }
   // New sentence objects: the detectors saw `aligned`, and results are built once, not patched into what they saw.
+  const features: SentenceFeatures[] = [];
   const sentences: AlignedSentence[] = aligned.map((s) => {
-    const mqm = mqmPenalty(bySentence.get(s.index) ?? []);
-    const features = sentenceFeatures(mt.sentences[s.index]!, refs, { ...s, mqm });
-    return {
-      ...s,
-      score: round(qualityScore(features, weights)),
-      mqm,
-      matches: s.matches.map((m) => ({ ...m, similarity: round(m.similarity) })),
-      chrf: round(features.chrf),
-      bertscore: { precision: round(features.bert.precision), recall: round(features.bert.recall), f1: round(features.bert.f1) },
-    };
+    const own = bySentence.get(s.index) ?? [];
+    const mqm = mqmPenalty(own);
+    const f = sentenceFeatures(mt.sentences[s.index]!, refs, { ...s, mqm }, expectedPenalty(own));
+    features.push(f);
+    return sentenceResult(s, f, mqm, weights);
   });
   const weighted = sentences.map((s) => ({ score: s.score, words: wordCount(mt, s) }));
   const words = weighted.reduce((n, s) => n + s.words, 0);
@@ -223,7 +225,7 @@ function assemble(
     });
   }
   const mqm = mqmPenalty(flags);
-  return {
+  const analysis: Analysis = {
     version: 1,
     signature: formatSignature(fields),
     signatureFields: fields,
@@ -236,6 +238,18 @@ function assemble(
     words,
     sentences,
     flags,
+  };
+  return { analysis, features };
+}
+
+function sentenceResult(s: AlignedSentence, features: SentenceFeatures, mqm: number, weights: ScoreWeights): AlignedSentence {
+  return {
+    ...s,
+    score: round(qualityScore(features, weights)),
+    mqm,
+    matches: s.matches.map((m) => ({ ...m, similarity: round(m.similarity) })),
+    chrf: round(features.chrf),
+    bertscore: { precision: round(features.bert.precision), recall: round(features.bert.recall), f1: round(features.bert.f1) },
   };
 }
 

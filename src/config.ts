@@ -28,40 +28,7 @@ export const ALIGN = {
   skipPenalty: 0.35,
 } as const;
 
-export const SCORE = {
-  /*
-   * The calibrated score (src/score/sentence.ts qualityScore), used with parallel references:
-   * expected MQM = perWord * exposure * deviation + flagWeight * own-flag MQM, score = exp(-expected / 5).
-   * Fitted by `mtdiff eval mqm ../shared/data/mqm_ted_zhen_dev.tsv` (WMT21 TED zh-en expert MQM, talks 2, 5, 7,
-   * 13 MT systems vs refB, parallel mode): grid over the deviation mix (step 0.1), refExposure {0, .5, 1} and
-   * flag weight, maximising flat + item-grouped Kendall tau-b; perWord by least squares against expert MQM.
-   * These are the all-talks fit, refitted in session 3 after the detector changes (contradicted figures now
-   * critical, quote and polarity detectors); session 2 had perWord 0.3 and flagWeight 0.03. Cross-validation by
-   * talk (fit on two, test on the third; folds 2/5/7) chose chrF .7/.7/.4, BERTScore-R .2/.2/.6, similarity
-   * .1/.1/0, refExposure .5/.5/1, flag weight 0/.079/.035, and held out gave tau-b 0.235 flat / 0.077 grouped
-   * (chrF 0.153 / 0.068; length alone 0.230 flat; chrF in the same length-aware form 0.252 / 0.068): the flat
-   * gain over chrF is mostly length, see the eval report. The flag weight fell from 0.16 (session 1) to
-   * 0.03-0.07: the unmatched-word flags are many and weak. Refit when detectors or the model change.
-   */
-  chrf: 0.8,
-  bertRecall: 0.2,
-  similarity: 0,
-  refExposure: 1,
-  perWord: 0.2914,
-  flagWeight: 0.0728,
-  /** Expected MQM that maps to score e^-1: one major error (WMT21 weight 5). A definition, not fitted. */
-  penaltyUnit: 5,
-} as const;
-
-/**
- * The same model for comparable references (other articles on the story). There lexical overlap (chrF) says
- * little, so the deviation is semantic: half BERTScore recall, half sentence cosine; exposure is the MT
- * sentence's own length; and mtdiff's flags are the only direct evidence of error, so each flagged MQM point
- * counts as one expected point (flagWeight 1; the parallel fit discounts flags because chrF already sees the
- * same deviations). A prior: no annotated comparable data exists to fit it; perWord and penaltyUnit come from
- * the parallel fit.
- */
-export const SCORE_COMPARABLE = { ...SCORE, chrf: 0, bertRecall: 0.5, similarity: 0.5, refExposure: 0, flagWeight: 1 } as const;
+// The sentence score's parameters live in models/score.json (src/score/model.ts), refitted by `npm run fit:score`.
 
 /** MQM weights as in WMT21 (Freitag et al. 2021): minor 1, major 5, critical 10, minor punctuation 0.1. */
 export const MQM_WEIGHTS = {

@@ -2,6 +2,7 @@ import { escapeControls } from '../format/sanitize.js';
 import type { Agreement } from './agreement.js';
 import type { EvalReport } from './run.js';
 import type { Counts } from './spans.js';
+import type { ScoreWeights } from '../score/sentence.js';
 
 const num = (x: number, digits = 3): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -20,6 +21,12 @@ function agreementTable(rows: [string, string, Pick<Agreement, 'flatTau' | 'grou
 function countsLine(label: string, c: Counts): string {
   return `  ${pad(label, 30)} P ${num(c.precision)}  R ${num(c.recall)}  F1 ${num(c.f1)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
 }
+
+function weightsLine(w: ScoreWeights): string {
+  const mix = Object.entries(w.mix).map(([k, v]) => `${k} ${num(v, 2)}`).join(', ');
+  return `mix ${mix}; refExposure ${num(w.refExposure, 2)}, perWord ${num(w.perWord, 4)}, flagWeight ${num(w.flagWeight, 4)}`;
+}
+
 
 /**
  * Below this tau difference two metrics rank segments about equally well: on the 3,133-segment dev file the
@@ -81,15 +88,8 @@ export function formatEvalText(r: EvalReport): string {
   }
   lines.push('Whole file (configured weights; in-sample if this is the dev data):');
   lines.push(...agreementTable(names.map((n) => ['', n, r.all[n]!])), '');
-  const fit = r.fit;
-  lines.push(
-    `Weights fitted on all talks: chrf ${num(fit.chrf, 2)}, bertRecall ${num(fit.bertRecall, 2)}, similarity ${num(fit.similarity, 2)}, ` +
-      `refExposure ${num(fit.refExposure, 2)}, perWord ${num(fit.perWord, 4)}, flagWeight ${num(fit.flagWeight, 4)}`,
-  );
-  for (const f of r.folds) {
-    const x = f.weights;
-    lines.push(`  fold ${safe(f.heldOut)}: chrf ${num(x.chrf, 2)}, bertRecall ${num(x.bertRecall, 2)}, similarity ${num(x.similarity, 2)}, refExposure ${num(x.refExposure, 2)}, perWord ${num(x.perWord, 4)}, flagWeight ${num(x.flagWeight, 4)}`);
-  }
+  lines.push(`Weights fitted on all talks: ${weightsLine(r.fit)}`);
+  for (const f of r.folds) lines.push(`  fold ${safe(f.heldOut)}: ${weightsLine(f.weights)}`);
   if (r.calibration.length) {
     lines.push('', 'Calibration (held-out expected MQM vs expert MQM, by quintile of the prediction):');
     for (const b of r.calibration) lines.push(`  predicted ${lpad(num(b.predicted, 2), 6)}  expert ${lpad(num(b.expert, 2), 6)}  (${b.segments} segments)`);

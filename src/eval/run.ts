@@ -1,8 +1,8 @@
 import type { Analyzer, Progress } from '../analyze.js';
 import { signature } from '../analyze.js';
-import { SCORE } from '../config.js';
 import { usageError } from '../core/errors.js';
 import { expectedMqm, omittedMqm, type ScoreWeights } from '../score/sentence.js';
+import { loadScoreModel } from '../score/model.js';
 import { agreement, type Agreement } from './agreement.js';
 import { collectItems, type EvalItem } from './collect.js';
 import { fitWeights, scoredRows, segmentScore } from './fit.js';
@@ -57,7 +57,7 @@ export interface EvalReport {
   folds: Fold[];
   /** Held-out agreement averaged over folds (plain means of the fold values). */
   crossValidated: Record<string, Pick<Agreement, 'flatTau' | 'groupedTau' | 'systemPearson'>>;
-  /** Weights fitted on every talk: what config SCORE should hold. */
+  /** Weights fitted on every talk from the MQM pairs alone (models/score.json is fitted on these and DEMETR). */
   fit: ScoreWeights;
   /** Held-out expected MQM against expert MQM, by quintile of the prediction. */
   calibration: CalibrationBin[];
@@ -74,7 +74,7 @@ export interface EvalReport {
 }
 
 const LEGEND: Record<string, string> = {
-  mtdiff: 'mtdiff sentence score (calibrated expected-MQM model; in folds: weights fitted on the other talks)',
+  mtdiff: 'mtdiff sentence score (expected-MQM model; whole file: models/score.json; in folds: refitted on the other talks\' MQM pairs alone)',
   check: "the score `mtdiff check` reports today (analysis document score)",
   chrF: 'sacreBLEU sentence chrF (nc 6, nw 0, beta 2) against the reference system',
   'bertscore-R': 'BERTScore recall from the MiniLM token vectors, word-weighted over aligned sentences',
@@ -134,8 +134,8 @@ export function itemRecord(it: EvalItem): Record<string, unknown> {
     target: s.target,
     reference: it.reference,
     mqm: it.mqm,
-    score: segmentScore(it, SCORE),
-    expectedMqm: expectedSegmentMqm(it, SCORE),
+    score: segmentScore(it, loadScoreModel().parallel),
+    expectedMqm: expectedSegmentMqm(it, loadScoreModel().parallel),
     checkScore: it.checkScore,
     chrf: it.chrf,
     unmatchedWords: it.unmatchedWords,
@@ -194,7 +194,7 @@ export async function evaluateMqm(
     segments: items.length,
     mqm: { weights: WMT21_MQM, raters: 'errors summed per rater, then averaged over the raters of the segment' },
     legend: LEGEND,
-    all: metricsFor(items, SCORE),
+    all: metricsFor(items, loadScoreModel().parallel),
     folds,
     crossValidated,
     fit: fitWeights(items).weights,

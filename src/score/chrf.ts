@@ -75,3 +75,36 @@ export function chrfFromStats(stats: readonly number[], beta = CHRF_BETA): numbe
 export function chrf(hyp: string, ref: string): number {
   return chrfFromStats(chrfStats(charNgrams(hyp), charNgrams(ref)));
 }
+
+/** Word n-gram counts for n = 1..order over the given tokens (chrF++'s word part). */
+export function wordNgrams(words: readonly string[], order: number): Map<string, number>[] {
+  const out: Map<string, number>[] = [];
+  for (let n = 1; n <= order; n++) {
+    const counts = new Map<string, number>();
+    for (let i = 0; i + n <= words.length; i++) {
+      const g = words.slice(i, i + n).join(' ');
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    out.push(counts);
+  }
+  return out;
+}
+
+/**
+ * chrF++ (Popović 2017: character 1-6-grams plus word 1-2-grams, beta 2) over given word tokens, in [0, 100].
+ * Callers pass case-folded tokens, so casing never reaches it; punctuation marks count as words, as
+ * sacreBLEU's chrF++ separates them.
+ */
+export function chrfPlusPlus(hyp: string, ref: string, hypWords: readonly string[], refWords: readonly string[], wordOrder = 2): number {
+  const stats = [
+    ...chrfStats(charNgrams(hyp), charNgrams(ref)),
+    ...chrfStats(wordNgrams(hypWords, wordOrder), wordNgrams(refWords, wordOrder)),
+  ];
+  return chrfFromStats(stats);
+}
+
+/** Character n-grams with each run of whitespace kept as one space: sees "word ," against "word,". */
+export function spacedChrf(hyp: string, ref: string): number {
+  const squeeze = (t: string) => t.replace(PY_WHITESPACE, ' ').replace(/ {2,}/g, ' ').trim().replace(/ /g, '\u2581');
+  return chrfFromStats(chrfStats(charNgrams(squeeze(hyp)), charNgrams(squeeze(ref))));
+}

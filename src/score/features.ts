@@ -1,7 +1,8 @@
 import type { AlignedSentence } from '../core/types.js';
 import type { EncodedDoc, EncodedSentence } from '../detect/types.js';
-import { bertScore, type TokenMatch } from './bertscore.js';
+import type { TokenMatch } from './bertscore.js';
 import { chrf } from './chrf.js';
+import { compare, UNMATCHED, type Deviations } from './deviations.js';
 
 /** What the sentence score combines, measured against the best-matching reference sentence(s). */
 export interface SentenceFeatures {
@@ -9,10 +10,14 @@ export interface SentenceFeatures {
   similarity: number;
   /** BERTScore-style token matching of the contextual token vectors. */
   bert: TokenMatch;
-  /** sacreBLEU sentence chrF, scaled to [0, 1]. */
+  /** sacreBLEU sentence chrF (case-sensitive, as published), scaled to [0, 1]; reported, not scored. */
   chrf: number;
-  /** MQM penalty of mtdiff's own flags in the sentence. */
+  /** The deviations the score mixes (case-folded; src/score/deviations.ts). */
+  deviations: Deviations;
+  /** MQM penalty of mtdiff's own (shown) flags in the sentence. */
   mqm: number;
+  /** The same penalty weighted by each flag's confidence. */
+  flagExpected: number;
   /** Word tokens of the MT sentence. */
   words: number;
   /** Word tokens of the matched reference sentence(s); 0 without a match. */
@@ -35,17 +40,25 @@ export function sentenceFeatures(
   mt: EncodedSentence,
   refs: readonly EncodedDoc[],
   s: Pick<AlignedSentence, 'matches' | 'similarity' | 'mqm'>,
+  flagExpected = 0,
 ): SentenceFeatures {
   const words = mt.tokens.filter((t) => t.word).length;
   const matched = matchedSentences(refs, s);
-  if (matched.length === 0) return { similarity: s.similarity, bert: NONE, chrf: 0, mqm: s.mqm, words, refWords: 0 };
+  if (matched.length === 0) return { similarity: s.similarity, bert: NONE, chrf: 0, deviations: UNMATCHED, mqm: s.mqm, flagExpected, words, refWords: 0 };
   const refText = s.matches[0]!.text;
+  // One matched sentence keeps its own token array, so its content words are tagged once however often it matches.
+  const ref = matched.length === 1
+    ? { text: refText, tokens: matched[0]!.tokens, vectors: matched[0]!.vectors }
+    : { text: refText, tokens: matched.flatMap((r) => r.tokens), vectors: matched.flatMap((r) => r.vectors) };
+  const { deviations, bert } = compare({ text: mt.sentence.text, tokens: mt.tokens, vectors: mt.vectors }, ref, s.similarity);
   return {
     similarity: s.similarity,
-    bert: bertScore(mt.vectors, matched.flatMap((r) => r.vectors)),
+    bert,
     chrf: chrf(mt.sentence.text, refText) / 100,
+    deviations,
     mqm: s.mqm,
+    flagExpected,
     words,
-    refWords: matched.reduce((n, r) => n + r.tokens.filter((t) => t.word).length, 0),
+    refWords: ref.tokens.filter((t) => t.word).length,
   };
 }

@@ -14,3 +14,8 @@ export function round(x: number, digits = 4): number {
   const k = 10 ** digits;
   return Math.round(x * k) / k;
 }
+
+/** MQM penalty weighted by each flag's confidence: the flags' expected penalty if the confidences are calibrated. */
+export function expectedPenalty(flags: readonly Pick<Flag, 'severity' | 'category' | 'confidence'>[]): number {
+  return round(flags.reduce((sum, f) => sum + f.confidence * flagPenalty(f), 0));
+}

@@ -2,6 +2,10 @@ import type { Flag } from '../../src/core/types.js';
 import type { EvalItem } from '../../src/eval/collect.js';
 import type { MqmError } from '../../src/eval/mqm-tsv.js';
 import type { SentenceFeatures } from '../../src/score/features.js';
+import { DEVIATIONS, type Deviations } from '../../src/score/deviations.js';
+
+/** A perfect match: every deviation 0. */
+export const NO_DEVIATION = Object.fromEntries(DEVIATIONS.map((d) => [d, 0])) as Deviations;
 
 /** A flag on the first occurrence of `word` in `text`. */
 export function flagOn(text: string, word: string, category: Flag['category'], severity: Flag['severity'] = 'minor'): Flag {
@@ -17,7 +21,7 @@ export function errorOn(text: string, word: string | null, category: string, sev
 }
 
 export function features(over: Partial<SentenceFeatures> = {}): SentenceFeatures {
-  return { similarity: 1, bert: { precision: 1, recall: 1, f1: 1 }, chrf: 1, mqm: 0, words: 10, refWords: 10, ...over };
+  return { similarity: 1, bert: { precision: 1, recall: 1, f1: 1 }, chrf: 1, deviations: { ...NO_DEVIATION }, mqm: 0, flagExpected: 0, words: 10, refWords: 10, ...over };
 }
 
 /** An analysed system segment without running the model. */
