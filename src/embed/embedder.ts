@@ -182,8 +182,8 @@ export interface EmbedderOptions extends LoadOptions {
 /** The one model loader every command uses: resolve (local, or remote when allowed), verify, start the runtime. */
 export async function loadModel(options: Omit<EmbedderOptions, 'store'> = {}): Promise<{ runtime: ModelRuntime; model: ResolvedModel }> {
   const model = resolveModel(options.model, options.modelsDir, options.allowRemote === true);
-  verifyModelFiles(model);
-  return { runtime: await loadRuntime(model, options), model };
+  const files = model.hash === 'remote' ? undefined : verifyModelFiles(model);
+  return { runtime: await loadRuntime(model, options, files), model };
 }
 
 export async function loadEmbedder(options: EmbedderOptions = {}): Promise<TransformerEmbedder> {

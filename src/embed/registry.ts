@@ -75,8 +75,12 @@ export function resolveModel(name?: string, dir = modelsDir(), allowRemote = fal
   return { name: chosen, dir: join(dir, chosen), entry, hash: combined.digest('hex').slice(0, 8) };
 }
 
-/** Checks every file against the registry before the runtime sees it, so a corrupt file is one clear error. */
-export function verifyModelFiles(model: ResolvedModel): void {
+/**
+ * Checks every file against the registry before the runtime sees it, so a corrupt file is one clear error.
+ * Returns the verified bytes by relative path: the runtime loads the model from them instead of reading it again.
+ */
+export function verifyModelFiles(model: ResolvedModel): Map<string, Buffer> {
+  const verified = new Map<string, Buffer>();
   for (const [file, expected] of Object.entries(model.entry.files)) {
     const path = join(model.dir, file);
     let data: Buffer;
@@ -89,7 +93,9 @@ export function verifyModelFiles(model: ResolvedModel): void {
     if (actual !== expected) {
       throw modelError(`model file corrupt: ${path} (sha256 ${actual.slice(0, 12)}…, registry says ${expected.slice(0, 12)}…)`);
     }
+    verified.set(file, data);
   }
+  return verified;
 }
 
 /**
