@@ -5,6 +5,7 @@ import { EXIT, MtdiffError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { escapeControls } from '../format/sanitize.js';
 import { applyProjectConfig } from './project-config.js';
+import { preloadDefaultModel } from '../embed/runtime.js';
 
 type Register = (program: Command) => void;
 
@@ -19,6 +20,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./report.js')).registerReport,
   eval: async () => (await import('./eval.js')).registerEval,
 };
+
+/** Commands that load one model in this process: its session starts on a thread while their modules load. */
+const PRELOAD = new Set(['check', 'report', 'review']);
 
 function commandsFor(argv: string[]): string[] {
   const first = argv[2];
@@ -49,7 +53,9 @@ async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map(escapeControls).join('\n')) })
     .hook('preAction', (_program, command) => applyProjectConfig(command));
-  const registers = await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]!()));
+  const names = commandsFor(argv);
+  if (names.length === 1 && PRELOAD.has(names[0]!) && !argv.includes('--help') && !argv.includes('-h')) preloadDefaultModel();
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
   for (const register of registers) register(program);
   await program.parseAsync(argv);
 }

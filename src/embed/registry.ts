@@ -77,11 +77,11 @@ export function resolveModel(name?: string, dir = modelsDir(), allowRemote = fal
 
 /**
  * Checks every file against the registry before the runtime sees it, so a corrupt file is one clear error.
- * Returns the verified bytes by relative path: the runtime loads the model from them instead of reading it again.
+ * `except`: files checked elsewhere (the ONNX file, on the session's thread).
  */
-export function verifyModelFiles(model: ResolvedModel): Map<string, Buffer> {
-  const verified = new Map<string, Buffer>();
+export function verifyModelFiles(model: ResolvedModel, except: readonly string[] = []): void {
   for (const [file, expected] of Object.entries(model.entry.files)) {
+    if (except.includes(file)) continue;
     const path = join(model.dir, file);
     let data: Buffer;
     try {
@@ -93,9 +93,7 @@ export function verifyModelFiles(model: ResolvedModel): Map<string, Buffer> {
     if (actual !== expected) {
       throw modelError(`model file corrupt: ${path} (sha256 ${actual.slice(0, 12)}…, registry says ${expected.slice(0, 12)}…)`);
     }
-    verified.set(file, data);
   }
-  return verified;
 }
 
 /**

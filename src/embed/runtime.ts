@@ -6,8 +6,9 @@
  */
 import { join } from 'node:path';
 import { modelError } from '../core/errors.js';
-import type { ResolvedModel } from './registry.js';
-import { loadWordPiece } from './wordpiece.js';
+import { resolveModel, type ResolvedModel } from './registry.js';
+import { startSession, type SessionFailure, type ThreadSession } from './session-thread.js';
+import { loadWordPiece, type WordPiece } from './wordpiece.js';
 
 export interface LoadOptions {
   /** Off unless the user asks: mtdiff never touches the network by itself. */
@@ -46,7 +47,7 @@ function tokenId(tokenizer: TokenizerLike, token: string | undefined, fallback: 
 }
 
 /** The file transformers.js loads with `quantized: true`; the registry lists and verifies it. */
-const MODEL_FILE = 'onnx/model_quantized.onnx';
+export const MODEL_FILE = 'onnx/model_quantized.onnx';
 
 /** The runtime prints its own stack traces and fallback notes while it fails; the error mtdiff gives is one line. */
 async function quietly<T>(what: () => Promise<T>): Promise<T> {
@@ -59,50 +60,75 @@ async function quietly<T>(what: () => Promise<T>): Promise<T> {
   }
 }
 
-interface OrtSession {
-  run(feeds: Record<string, unknown>): Promise<Record<string, { data: unknown }>>;
+const preloaded = new Map<string, ThreadSession>();
+const sessionKey = (file: string, sha256: string): string => `${file}\0${sha256}`;
+
+/**
+ * Starts the default model's session on its thread now, before the command's modules are imported and its
+ * inputs read. Whoever loads the same file later takes it over; any problem (a missing or corrupt file, a bad
+ * registry) is left for that load to report, in its place among the command's checks.
+ */
+export function preloadDefaultModel(): void {
+  try {
+    const model = resolveModel();
+    const sha256 = model.entry.files[MODEL_FILE];
+    const file = join(model.dir, MODEL_FILE);
+    if (sha256 && !preloaded.has(sessionKey(file, sha256))) preloaded.set(sessionKey(file, sha256), startSession(file, sha256));
+  } catch {
+    // reported by the real load
+  }
 }
 
-/** A registry model: `files` holds its verified bytes (registry.verifyModelFiles), so nothing is read twice. */
-async function loadLocalRuntime(model: ResolvedModel, files: ReadonlyMap<string, Buffer>): Promise<ModelRuntime> {
-  const tokenizer = loadWordPiece(model.dir);
+function sessionFor(file: string, sha256: string): ThreadSession {
+  const key = sessionKey(file, sha256);
+  const session = preloaded.get(key) ?? startSession(file, sha256);
+  preloaded.delete(key);
+  for (const other of preloaded.values()) other.close();
+  preloaded.clear();
+  return session;
+}
+
+function failureMessage(model: ResolvedModel, file: string, expected: string, failure: SessionFailure): string {
+  if (failure.kind === 'missing') return `model file missing: ${file} (reinstall mtdiff or run scripts/convert_model.py)`;
+  if (failure.kind === 'corrupt') return `model file corrupt: ${file} (sha256 ${failure.detail.slice(0, 12)}…, registry says ${expected.slice(0, 12)}…)`;
+  return `cannot load model '${model.name}' from ${model.dir}: ${failure.detail}`;
+}
+
+/** A registry model (its other files already verified): the session on its thread, our WordPiece tokenizer here. */
+export async function loadLocalRuntime(model: ResolvedModel): Promise<ModelRuntime> {
+  const file = join(model.dir, MODEL_FILE);
+  const sha256 = model.entry.files[MODEL_FILE];
+  if (!sha256) throw modelError(`model file missing: ${file} (not listed in models/registry.json)`);
+  const session = sessionFor(file, sha256);
+  let tokenizer: WordPiece;
+  try {
+    tokenizer = loadWordPiece(model.dir);
+  } catch (err) {
+    session.close();
+    throw err;
+  }
+  const failure = await session.whenReady();
+  if (failure) {
+    session.close();
+    throw modelError(failureMessage(model, file, sha256, failure));
+  }
   const special = (name: string): number => {
     const id = tokenizer.idOf(name);
     if (id === undefined) throw modelError(`tokenizer has no ${name} token`);
     return id;
   };
-  const bytes = files.get(MODEL_FILE);
-  if (!bytes) throw modelError(`model file missing: ${join(model.dir, MODEL_FILE)} (not listed in models/registry.json)`);
-  // A CommonJS package: its exports arrive as the default export under ESM.
-  const mod = await import('onnxruntime-node');
-  const ort = (mod as unknown as { default?: typeof mod }).default ?? mod;
-  let session: OrtSession;
-  try {
-    // transformers.js 2.17 passes only the execution providers; everything else stays at ONNX Runtime's defaults.
-    session = (await quietly(() => ort.InferenceSession.create(bytes, { executionProviders: ['cpu'] }))) as unknown as OrtSession;
-  } catch (err) {
-    throw modelError(`cannot load model '${model.name}' from ${model.dir}: ${(err as Error).message.split('\n')[0]}`);
-  }
   return {
     clsId: special('[CLS]'),
     sepId: special('[SEP]'),
     padId: special('[PAD]'),
     hiddenSize: model.entry.dimensions,
     pieces: (token) => tokenizer.encode(token),
-    async run(ids, mask, batch, seq) {
-      const dims = [batch, seq];
-      const out = await session.run({
-        input_ids: new ort.Tensor('int64', ids, dims),
-        attention_mask: new ort.Tensor('int64', mask, dims),
-        token_type_ids: new ort.Tensor('int64', new BigInt64Array(ids.length), dims),
-      });
-      return out.last_hidden_state!.data as Float32Array;
-    },
+    run: (ids, mask, batch, seq) => session.run(ids, mask, [batch, seq]),
   };
 }
 
-export async function loadRuntime(model: ResolvedModel, options: LoadOptions = {}, files?: ReadonlyMap<string, Buffer>): Promise<ModelRuntime> {
-  if (files && model.hash !== 'remote') return loadLocalRuntime(model, files);
+/** A model downloaded with --allow-remote: transformers.js fetches, tokenises and runs it. */
+export async function loadRuntime(model: ResolvedModel, options: LoadOptions = {}): Promise<ModelRuntime> {
   // Imported on first use: the runtime is the heaviest module, and --help or a bad argument should not wait for it.
   const { AutoModel, AutoTokenizer, Tensor, env } = await import('@xenova/transformers');
   env.allowRemoteModels = options.allowRemote === true;
@@ -110,16 +136,11 @@ export async function loadRuntime(model: ResolvedModel, options: LoadOptions = {
   env.localModelPath = model.dir.replace(/[^/\\]+[/\\]?$/, '');
   let tokenizer: TokenizerLike;
   let net: ModelLike;
-  // The runtime prints its own stack traces and fallback notes while it fails; the error below is the one line.
-  const saved = { error: console.error, warn: console.warn };
-  console.error = console.warn = () => {};
   try {
-    tokenizer = (await AutoTokenizer.from_pretrained(model.name)) as unknown as TokenizerLike;
-    net = (await AutoModel.from_pretrained(model.name, { quantized: true })) as unknown as ModelLike;
+    tokenizer = await quietly(async () => (await AutoTokenizer.from_pretrained(model.name)) as unknown as TokenizerLike);
+    net = await quietly(async () => (await AutoModel.from_pretrained(model.name, { quantized: true })) as unknown as ModelLike);
   } catch (err) {
     throw modelError(`cannot load model '${model.name}' from ${model.dir}: ${(err as Error).message.split('\n')[0]}`);
-  } finally {
-    Object.assign(console, saved);
   }
   const clsId = tokenId(tokenizer, tokenizer.cls_token, '[CLS]');
   const sepId = tokenId(tokenizer, tokenizer.sep_token, '[SEP]');
