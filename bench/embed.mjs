@@ -5,8 +5,9 @@
  * the embedder's cache never hits):
  *  1. mtdiff throughput through loadEmbedder()/encode() per batch size, plus input order vs length-sorted batches;
  *  2. the same model in Python sentence-transformers (bench/st_peer.py, PyTorch CPU, same thread count), as the
- *     yardstick: mtdiff's throughput is reported as a ratio to it. Skipped with a message when no Python is found
- *     ($MTDIFF_PYTHON, else /work/venv/bin/python);
+ *     yardstick: mtdiff's throughput is reported as a ratio to it. The peer's venv is made by
+ *     `scripts/peer-venv.sh DIR` (pinned, CPU torch from PyPI) and found by `--python DIR/bin/python` or
+ *     $MTDIFF_PYTHON; without either the peer is skipped with a message;
  *  3. cold start: `mtdiff check` on the 5 seeds in a fresh process (wall time, peak RSS), median of --runs; and the
  *     cold run split into stages by a child process that performs the same steps one at a time;
  *  4. warm, in-process: one analyzer, the seeds analysed again (cache hits), as a "new MT article" against
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     'batch-sizes': { type: 'string', default: '1,8,32,64' },
     threads: { type: 'string', default: '2' },
     'no-peer': { type: 'boolean', default: false },
+    python: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench/results/embed.json') },
   },
 });
@@ -205,9 +207,11 @@ async function mtdiffThroughput() {
 }
 
 // ---------- 2. Python peer ----------
+/** --python PATH, else $MTDIFF_PYTHON: the interpreter of a venv made by scripts/peer-venv.sh DIR. */
 function peerPython() {
-  const candidates = [process.env.MTDIFF_PYTHON, '/work/venv/bin/python'].filter(Boolean);
-  return candidates.find((p) => existsSync(p));
+  const given = args.python ?? process.env.MTDIFF_PYTHON;
+  if (given && !existsSync(given)) log(`python peer: ${given} does not exist (create it with scripts/peer-venv.sh DIR)`);
+  return given && existsSync(given) ? given : undefined;
 }
 
 function runPeer(python) {
@@ -460,7 +464,7 @@ const mt = await mtdiffThroughput();
 
 const python = args['no-peer'] ? undefined : peerPython();
 let peer = null;
-if (!python) log(args['no-peer'] ? 'python peer skipped (--no-peer)' : 'python peer skipped: set MTDIFF_PYTHON to a Python with torch and sentence-transformers');
+if (!python) log(args['no-peer'] ? 'python peer skipped (--no-peer)' : 'python peer skipped: create it with `scripts/peer-venv.sh DIR`, then pass --python DIR/bin/python or set MTDIFF_PYTHON');
 else peer = await runPeer(python);
 
 log('cold start ...');

@@ -4,12 +4,30 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, MtdiffError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { escapeControls } from '../format/sanitize.js';
-import { registerCheck } from './check.js';
 import { applyProjectConfig } from './project-config.js';
-import { registerEval } from './eval.js';
-import { registerReport } from './report.js';
-import { registerReview } from './review.js';
-import { registerScore } from './score.js';
+import { preloadDefaultModel } from '../embed/runtime.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, imported only when that command runs: `check` does not load the review app (Ink,
+ * React), the batch runner or the evaluation. Help, a version query or an unknown command load them all.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  check: async () => (await import('./check.js')).registerCheck,
+  review: async () => (await import('./review.js')).registerReview,
+  score: async () => (await import('./score.js')).registerScore,
+  report: async () => (await import('./report.js')).registerReport,
+  eval: async () => (await import('./eval.js')).registerEval,
+};
+
+/** Commands that load one model in this process: its session starts on a thread while their modules load. */
+const PRELOAD = new Set(['check', 'report', 'review']);
+
+function commandsFor(argv: string[]): string[] {
+  const first = argv[2];
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+}
 
 /** 128 + SIGPIPE: what a shell reports for a program stopped by a closed pipe (`mtdiff check ... | head`). */
 export const EXIT_PIPE = 141;
@@ -35,11 +53,10 @@ async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map(escapeControls).join('\n')) })
     .hook('preAction', (_program, command) => applyProjectConfig(command));
-  registerCheck(program);
-  registerReview(program);
-  registerScore(program);
-  registerReport(program);
-  registerEval(program);
+  const names = commandsFor(argv);
+  if (names.length === 1 && PRELOAD.has(names[0]!) && !argv.includes('--help') && !argv.includes('-h')) preloadDefaultModel();
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
   await program.parseAsync(argv);
 }
 

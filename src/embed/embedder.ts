@@ -2,7 +2,7 @@ import type { Token } from '../core/types.js';
 import { tokenize } from '../segment/tokens.js';
 import { EMBED } from '../config.js';
 import { resolveModel, verifyModelFiles, type ResolvedModel } from './registry.js';
-import { loadRuntime, type LoadOptions, type ModelRuntime } from './runtime.js';
+import { loadLocalRuntime, loadRuntime, MODEL_FILE, type LoadOptions, type ModelRuntime } from './runtime.js';
 import { l2normalize } from './vectors.js';
 
 /** One sentence as the model sees it: a pooled vector plus a contextual vector per token. */
@@ -182,8 +182,10 @@ export interface EmbedderOptions extends LoadOptions {
 /** The one model loader every command uses: resolve (local, or remote when allowed), verify, start the runtime. */
 export async function loadModel(options: Omit<EmbedderOptions, 'store'> = {}): Promise<{ runtime: ModelRuntime; model: ResolvedModel }> {
   const model = resolveModel(options.model, options.modelsDir, options.allowRemote === true);
-  verifyModelFiles(model);
-  return { runtime: await loadRuntime(model, options), model };
+  if (model.hash === 'remote') return { runtime: await loadRuntime(model, options), model };
+  // The model file itself is read and checked on the session's thread (src/embed/session-thread.ts).
+  verifyModelFiles(model, [MODEL_FILE]);
+  return { runtime: await loadLocalRuntime(model), model };
 }
 
 export async function loadEmbedder(options: EmbedderOptions = {}): Promise<TransformerEmbedder> {

@@ -75,9 +75,13 @@ export function resolveModel(name?: string, dir = modelsDir(), allowRemote = fal
   return { name: chosen, dir: join(dir, chosen), entry, hash: combined.digest('hex').slice(0, 8) };
 }
 
-/** Checks every file against the registry before the runtime sees it, so a corrupt file is one clear error. */
-export function verifyModelFiles(model: ResolvedModel): void {
+/**
+ * Checks every file against the registry before the runtime sees it, so a corrupt file is one clear error.
+ * `except`: files checked elsewhere (the ONNX file, on the session's thread).
+ */
+export function verifyModelFiles(model: ResolvedModel, except: readonly string[] = []): void {
   for (const [file, expected] of Object.entries(model.entry.files)) {
+    if (except.includes(file)) continue;
     const path = join(model.dir, file);
     let data: Buffer;
     try {

@@ -1,9 +1,14 @@
 /**
- * The only module that imports the transformer runtime, so swapping @xenova/transformers for
- * @huggingface/transformers (or raw onnxruntime) touches this file alone.
+ * The only module that imports the transformer runtime. A model from models/ runs on onnxruntime-node directly,
+ * tokenised by src/embed/wordpiece.ts: the same ONNX Runtime (1.14, the one @xenova/transformers 2.17 pins) and
+ * the same session options transformers.js uses, so the vectors are bit-identical to its, without importing it
+ * (about 0.4 s per cold start). transformers.js is still the loader for a model downloaded with --allow-remote.
  */
+import { join } from 'node:path';
 import { modelError } from '../core/errors.js';
-import type { ResolvedModel } from './registry.js';
+import { resolveModel, type ResolvedModel } from './registry.js';
+import { startSession, type SessionFailure, type ThreadSession } from './session-thread.js';
+import { loadWordPiece, type WordPiece } from './wordpiece.js';
 
 export interface LoadOptions {
   /** Off unless the user asks: mtdiff never touches the network by itself. */
@@ -41,6 +46,88 @@ function tokenId(tokenizer: TokenizerLike, token: string | undefined, fallback: 
   return id;
 }
 
+/** The file transformers.js loads with `quantized: true`; the registry lists and verifies it. */
+export const MODEL_FILE = 'onnx/model_quantized.onnx';
+
+/** The runtime prints its own stack traces and fallback notes while it fails; the error mtdiff gives is one line. */
+async function quietly<T>(what: () => Promise<T>): Promise<T> {
+  const saved = { error: console.error, warn: console.warn };
+  console.error = console.warn = () => {};
+  try {
+    return await what();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+const preloaded = new Map<string, ThreadSession>();
+const sessionKey = (file: string, sha256: string): string => `${file}\0${sha256}`;
+
+/**
+ * Starts the default model's session on its thread now, before the command's modules are imported and its
+ * inputs read. Whoever loads the same file later takes it over; any problem (a missing or corrupt file, a bad
+ * registry) is left for that load to report, in its place among the command's checks.
+ */
+export function preloadDefaultModel(): void {
+  try {
+    const model = resolveModel();
+    const sha256 = model.entry.files[MODEL_FILE];
+    const file = join(model.dir, MODEL_FILE);
+    if (sha256 && !preloaded.has(sessionKey(file, sha256))) preloaded.set(sessionKey(file, sha256), startSession(file, sha256));
+  } catch {
+    // reported by the real load
+  }
+}
+
+function sessionFor(file: string, sha256: string): ThreadSession {
+  const key = sessionKey(file, sha256);
+  const session = preloaded.get(key) ?? startSession(file, sha256);
+  preloaded.delete(key);
+  for (const other of preloaded.values()) other.close();
+  preloaded.clear();
+  return session;
+}
+
+function failureMessage(model: ResolvedModel, file: string, expected: string, failure: SessionFailure): string {
+  if (failure.kind === 'missing') return `model file missing: ${file} (reinstall mtdiff or run scripts/convert_model.py)`;
+  if (failure.kind === 'corrupt') return `model file corrupt: ${file} (sha256 ${failure.detail.slice(0, 12)}…, registry says ${expected.slice(0, 12)}…)`;
+  return `cannot load model '${model.name}' from ${model.dir}: ${failure.detail}`;
+}
+
+/** A registry model (its other files already verified): the session on its thread, our WordPiece tokenizer here. */
+export async function loadLocalRuntime(model: ResolvedModel): Promise<ModelRuntime> {
+  const file = join(model.dir, MODEL_FILE);
+  const sha256 = model.entry.files[MODEL_FILE];
+  if (!sha256) throw modelError(`model file missing: ${file} (not listed in models/registry.json)`);
+  const session = sessionFor(file, sha256);
+  let tokenizer: WordPiece;
+  try {
+    tokenizer = loadWordPiece(model.dir);
+  } catch (err) {
+    session.close();
+    throw err;
+  }
+  const failure = await session.whenReady();
+  if (failure) {
+    session.close();
+    throw modelError(failureMessage(model, file, sha256, failure));
+  }
+  const special = (name: string): number => {
+    const id = tokenizer.idOf(name);
+    if (id === undefined) throw modelError(`tokenizer has no ${name} token`);
+    return id;
+  };
+  return {
+    clsId: special('[CLS]'),
+    sepId: special('[SEP]'),
+    padId: special('[PAD]'),
+    hiddenSize: model.entry.dimensions,
+    pieces: (token) => tokenizer.encode(token),
+    run: (ids, mask, batch, seq) => session.run(ids, mask, [batch, seq]),
+  };
+}
+
+/** A model downloaded with --allow-remote: transformers.js fetches, tokenises and runs it. */
 export async function loadRuntime(model: ResolvedModel, options: LoadOptions = {}): Promise<ModelRuntime> {
   // Imported on first use: the runtime is the heaviest module, and --help or a bad argument should not wait for it.
   const { AutoModel, AutoTokenizer, Tensor, env } = await import('@xenova/transformers');
@@ -49,16 +136,11 @@ export async function loadRuntime(model: ResolvedModel, options: LoadOptions = {
   env.localModelPath = model.dir.replace(/[^/\\]+[/\\]?$/, '');
   let tokenizer: TokenizerLike;
   let net: ModelLike;
-  // The runtime prints its own stack traces and fallback notes while it fails; the error below is the one line.
-  const saved = { error: console.error, warn: console.warn };
-  console.error = console.warn = () => {};
   try {
-    tokenizer = (await AutoTokenizer.from_pretrained(model.name)) as unknown as TokenizerLike;
-    net = (await AutoModel.from_pretrained(model.name, { quantized: true })) as unknown as ModelLike;
+    tokenizer = await quietly(async () => (await AutoTokenizer.from_pretrained(model.name)) as unknown as TokenizerLike);
+    net = await quietly(async () => (await AutoModel.from_pretrained(model.name, { quantized: true })) as unknown as ModelLike);
   } catch (err) {
     throw modelError(`cannot load model '${model.name}' from ${model.dir}: ${(err as Error).message.split('\n')[0]}`);
-  } finally {
-    Object.assign(console, saved);
   }
   const clsId = tokenId(tokenizer, tokenizer.cls_token, '[CLS]');
   const sepId = tokenId(tokenizer, tokenizer.sep_token, '[SEP]');

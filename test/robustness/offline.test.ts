@@ -20,11 +20,21 @@ describe('offline by construction', () => {
     expect(JSON.parse(r.stdout).version).toBe(1);
   });
 
-  it('the runtime refuses remote model loading unless explicitly enabled', async () => {
-    const { loadEmbedder } = await import('../../src/embed/embedder.js');
-    await loadEmbedder();
-    const { env } = await import('@xenova/transformers');
-    expect(env.allowRemoteModels).toBe(false);
+  it('a model from models/ never loads the downloader (transformers.js is imported only for --allow-remote)', () => {
+    // A resolve hook records every specifier the child imports while it loads the model and embeds a sentence.
+    const hook = `export async function resolve(s, c, next) { if (s.includes('@xenova/transformers')) process.stderr.write('IMPORTED ' + s + '\\n'); return next(s, c); }`;
+    const code = [
+      "import { register } from 'node:module';",
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`,
+      `const { loadEmbedder } = await import(${JSON.stringify(`${ROOT}dist/embed/embedder.js`)});`,
+      "const [enc] = await (await loadEmbedder()).encode(['The council met on Monday.']);",
+      'console.log(enc.vector.length);',
+      'process.exit(0);',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('384');
+    expect(r.stderr).not.toContain('IMPORTED');
   });
 
   if (!canIsolate) it('network isolation is unavailable here (unshare -n failed): the isolated run was skipped', () => undefined);
