@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest runs cores - 1 files at once: one on a 2-core machine. Most tests wait on a spawned mtdiff, so two
+    // at once use both cores (npm test 191 s -> about 130 s on the CI kind of machine, BENCHMARKS.md).
+    maxWorkers: 2,
   },
 });

@@ -6,6 +6,7 @@ import { VERSION } from '../core/version.js';
 import { escapeControls } from '../format/sanitize.js';
 import { applyProjectConfig } from './project-config.js';
 import { preloadDefaultModel } from '../embed/runtime.js';
+import { sessionsSettled } from '../embed/session-thread.js';
 
 type Register = (program: Command) => void;
 
@@ -35,14 +36,20 @@ export const EXIT_PIPE = 141;
 // A reader that went away (head, a closed terminal) ends the command quietly: nothing is left to tell it.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    process.exit(err.code === 'EPIPE' ? EXIT_PIPE : EXIT.output);
+    void exit(err.code === 'EPIPE' ? EXIT_PIPE : EXIT.output);
   });
 }
 
-/** File names and ids in messages are input bytes: escaped, so they cannot drive the terminal. */
-function fail(message: string, code: number): never {
-  process.stderr.write(`mtdiff: ${escapeControls(message.split('\n')[0]!)}\n`);
+/** Every exit waits for a model session still being built on its thread (see sessionsSettled). */
+async function exit(code: number): Promise<never> {
+  await sessionsSettled();
   process.exit(code);
+}
+
+/** File names and ids in messages are input bytes: escaped, so they cannot drive the terminal. */
+function fail(message: string, code: number): Promise<never> {
+  process.stderr.write(`mtdiff: ${escapeControls(message.split('\n')[0]!)}\n`);
+  return exit(code);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -58,14 +65,16 @@ async function main(argv: string[]): Promise<void> {
   const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
   for (const register of registers) register(program);
   await program.parseAsync(argv);
+  // A command that never needed its model (a warm cache) must still not end the process mid-build.
+  await sessionsSettled();
 }
 
-main(process.argv).catch((err: unknown) => {
-  if (err instanceof MtdiffError) fail(err.message, err.exitCode);
+main(process.argv).catch(async (err: unknown) => {
+  if (err instanceof MtdiffError) return fail(err.message, err.exitCode);
   if (err instanceof CommanderError) {
     // commander already printed its message; help and version are successes
-    process.exit(err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage);
+    return exit(err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.usage);
   }
   if (process.env.MTDIFF_DEBUG) console.error(err);
-  fail(`internal error: ${(err as Error)?.message ?? String(err)} (set MTDIFF_DEBUG=1 for details)`, EXIT.internal);
+  return fail(`internal error: ${(err as Error)?.message ?? String(err)} (set MTDIFF_DEBUG=1 for details)`, EXIT.internal);
 });

@@ -73,6 +73,21 @@ interface Reply {
   failure?: SessionFailure;
 }
 
+/** Sessions still being built: ending the process then would stop their thread inside the runtime. */
+const loading = new Set<Promise<unknown>>();
+
+/**
+ * Resolves once no session is half-built (or after `timeoutMs`). Exiting while a thread is inside ONNX Runtime's
+ * session creation aborts the whole process (a C++ exception on a terminated thread: SIGABRT, exit 134) instead
+ * of giving the one-line error and its exit code, so every exit path waits for this first.
+ */
+export async function sessionsSettled(timeoutMs = 15_000): Promise<void> {
+  if (loading.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled([...loading]), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
+}
+
 /** Starts reading, checking and loading `file` (its registry sha256 `sha256`) on a new thread. */
 export function startSession(file: string, sha256: string): ThreadSession {
   const ort = pathToFileURL(createRequire(import.meta.url).resolve('onnxruntime-node')).href;
@@ -81,6 +96,8 @@ export function startSession(file: string, sha256: string): ThreadSession {
   let next = 0;
   let settle: (f: SessionFailure | null) => void = () => {};
   const ready = new Promise<SessionFailure | null>((resolve) => (settle = resolve));
+  loading.add(ready);
+  void ready.then(() => loading.delete(ready));
   // The thread keeps the process alive only while the main thread waits for it.
   let waitingReady = false;
   let started = false;
