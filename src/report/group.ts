@@ -1,6 +1,6 @@
 /**
  * Recurring errors as one issue: the same wrong word (or term) with the same fix, wherever it occurs in the
- * article. Shared by the text output, the Markdown and HTML reports, the exports and (later) the review app,
+ * article. Shared by the text output, the Markdown and HTML reports, the exports and the review app,
  * so every front end counts an issue the same way. Pure.
  */
 import type { Category, Flag, Severity } from '../core/types.js';

@@ -3,6 +3,7 @@ import type { Flag } from '../../core/types.js';
 import type { Decision } from '../../review/file.js';
 import { REVIEWER, shownCategory, shownSeverity, visibleFlags, type ReviewModel } from '../model.js';
 import { windowAround } from '../layout.js';
+import { groupFlags, groupKey, occurrences } from '../../report/group.js';
 import { decisionLabel, flagMark, SEVERITY_COLOR } from '../segments.js';
 import type { ReviewState } from '../state.js';
 import { clean, fitLine, wrapText, type Seg } from '../text.js';
@@ -33,10 +34,18 @@ function flagRow(flag: Flag, decision: Decision | undefined, selected: boolean, 
   );
 }
 
-function details(flag: Flag, decision: Decision | undefined, width: number): Seg[][] {
+/** "recurring: 4 times, sentences 5, 6, 11, 31" when the same wrong word with the same fix recurs in the article. */
+function recurrence(flags: readonly Flag[], flag: Flag): string | undefined {
+  const key = groupKey(flag);
+  const group = groupFlags(flags.filter((f) => groupKey(f) === key))[0];
+  return group && group.flags.length > 1 ? `recurring: ${occurrences(group)}` : undefined;
+}
+
+function details(flag: Flag, decision: Decision | undefined, width: number, recurring?: string): Seg[][] {
   const inner = Math.max(8, width - INDENT.length);
   const indent = (lines: Seg[][]) => lines.map((l) => [{ text: INDENT }, ...l]);
   const out: Seg[][] = indent(wrapText(clean(flag.message), inner));
+  if (recurring) out.push(...indent(wrapText(recurring, inner, { bold: true })));
   if (decision?.suggestion !== undefined) {
     const tool = flag.suggestion !== undefined ? ` (tool: "${clean(flag.suggestion)}")` : '';
     out.push(...indent(wrapText(`your fix: "${clean(decision.suggestion)}"${tool}`, inner, { color: 'green' })));
@@ -70,6 +79,6 @@ export function flagLines(model: ReviewModel, state: ReviewState, width: number,
   const { from, to } = windowAround(shown.length, Math.max(0, at), () => 1, listRows);
   const rows = shown.slice(from, to).map((i) => flagRow(a.flags[i]!, decision(i), i === state.flag, width));
   const more = shown.length > to - from ? [[{ text: `  … ${shown.length} flags in this sentence (tab, then j/k)`, style: { dim: true } }]] : [];
-  const selected = state.flag === undefined ? [] : details(a.flags[state.flag]!, decision(state.flag), width);
+  const selected = state.flag === undefined ? [] : details(a.flags[state.flag]!, decision(state.flag), width, recurrence(a.flags, a.flags[state.flag]!));
   return [title, ...rows, ...more, ...selected];
 }
