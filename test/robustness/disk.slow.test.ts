@@ -100,6 +100,14 @@ describe.skipIf(cannotMount !== undefined)('a full disk never costs a good file 
   });
 });
 
+/** Thirty numbered copies of the MT seed: distinct sentences, so nothing is embedded once for all. */
+function longArticle(): string {
+  const path = join(work, 'long.txt');
+  const text = readFileSync(MT, 'utf8');
+  writeFileSync(path, Array.from({ length: 30 }, (_, k) => text.replace(/([.!?]) /g, `$1 ${k + 1}. `)).join('\n\n'));
+  return path;
+}
+
 describe('no hangs', () => {
   it('score with a FIFO in the manifest ends (it used to block on the open and ignore SIGTERM)', async () => {
     const sub = join(work, 'fifo');
@@ -119,11 +127,13 @@ describe('no hangs', () => {
 
   it.each([
     ['score', (m: string) => ['score', '--input', m, '--allow-outside', '--no-cache']],
-    ['check', () => ['check', MT, ...REFS]],
+    // A long article and an empty cache: the seed alone is checked in under the 2.5 s this test waits.
+    ['check', () => ['check', longArticle(), ...REFS]],
   ])('SIGTERM mid-run ends %s within seconds, with status 143', async (_name, args) => {
     const manifest = join(work, 'many.jsonl');
     writeFileSync(manifest, Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `i${i}`, mt: MT, refs: REFS })).join('\n'));
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args(manifest)], { stdio: 'ignore' });
+    const cache = mkdtempSync(join(work, 'cache-'));
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args(manifest)], { stdio: 'ignore', env: { ...process.env, MTDIFF_CACHE_DIR: cache } });
     const ended = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGTERM' ? 143 : null))));
     await new Promise((r) => setTimeout(r, 2500));
     child.kill('SIGTERM');
