@@ -93,7 +93,7 @@ function headline(record: Exclude<BatchRecord, { error: string }>): Analysis {
 
 export function writeIndex(target: ReportTarget, records: readonly BatchRecord[]): void {
   const entries: IndexEntry[] = records.map((r) =>
-    isError(r) ? { id: r.id, path: reportFileName(r.id), error: r.error } : { id: r.id, path: reportFileName(r.id), analysis: headline(r) },
+    isError(r) ? { id: r.id, path: reportFileName(r.id), error: r.error } : { id: r.id, path: reportFileName(r.id), analysis: headline(r), ...(r.review ? { afterReview: r.review } : {}) },
   );
   writeReportFile(target, join(target.dir, INDEX_FILE), renderIndex(entries, target.date));
 }

@@ -37,20 +37,30 @@ export interface RunScope {
   shard?: string;
 }
 
+/**
+ * The numbers an item is judged by: after review when a review file lies next to its MT (accepted flags and
+ * added errors with the reviewer's severity, dismissed ones left out), else mtdiff's own.
+ */
+export function judged(r: ScoreRecord): { mqmPer100: number; counts: Partial<Record<Severity, number>>; verdict: string; reviewed: boolean } {
+  if (r.review) return { mqmPer100: r.review.mqmPer100, counts: r.review.counts, verdict: r.review.verdict.split(':')[0]!, reviewed: true };
+  return { mqmPer100: r.mqmPer100, counts: r.counts ?? {}, verdict: verdictLabel(r.flags ?? []), reviewed: false };
+}
+
 /** Written as "not within": a number that is not a number fails a gate instead of passing it. */
 export function gateFailures(r: ScoreRecord, g: Gates): string[] {
   const out: string[] = [];
+  const n = judged(r);
   if (g.failUnder !== undefined && !(r.score >= g.failUnder)) out.push(`score ${r.score} < ${g.failUnder}`);
-  if (g.maxMqmPer100 !== undefined && !(r.mqmPer100 <= g.maxMqmPer100)) out.push(`MQM/100 ${r.mqmPer100} > ${g.maxMqmPer100}`);
+  if (g.maxMqmPer100 !== undefined && !(n.mqmPer100 <= g.maxMqmPer100)) out.push(`MQM/100 ${n.mqmPer100} > ${g.maxMqmPer100}`);
   if (g.failOn !== undefined) {
-    const worse = SEVERITIES.slice(0, SEVERITIES.indexOf(g.failOn) + 1).filter((s) => (r.counts?.[s] ?? 0) > 0);
-    if (worse.length) out.push(`has ${worse.map((s) => `${r.counts[s]} ${s}`).join(', ')}`);
+    const worse = SEVERITIES.slice(0, SEVERITIES.indexOf(g.failOn) + 1).filter((s) => (n.counts[s] ?? 0) > 0);
+    if (worse.length) out.push(`has ${worse.map((s) => `${n.counts[s]} ${s}`).join(', ')}`);
   }
   return out;
 }
 
 export function recordVerdict(r: ScoreRecord): string {
-  return verdictLabel(r.flags ?? []);
+  return judged(r).verdict;
 }
 
 export class Summary {
@@ -84,7 +94,7 @@ export class Summary {
       errors: this.errors.length,
       belowThreshold: this.scored.filter((r) => gateFailures(r, this.gates).length > 0).length,
       meanScore: mean((r) => r.score),
-      meanMqmPer100: mean((r) => r.mqmPer100),
+      meanMqmPer100: mean((r) => judged(r).mqmPer100),
     };
   }
 
@@ -128,10 +138,12 @@ export class Summary {
       const some = this.sourceWarned.slice(0, ERRORS_SHOWN).map(escapeControls).join(', ');
       out.push(`  ${this.sourceWarned.length} with a source-language warning (see "source" in their records): ${some}${this.sourceWarned.length > ERRORS_SHOWN ? ', ...' : ''}`);
     }
-    const worst = worstFirst(this.scored).slice(0, WORST);
+    const reviewed = this.scored.filter((r) => r.review).length;
+    if (reviewed) out.push(`  ${reviewed} of ${this.scored.length} items judged after review (a review file next to the MT)`);
+    const worst = worstFirst(this.scored.map((r) => ({ ...r, mqmPer100: judged(r).mqmPer100 }))).slice(0, WORST);
     if (worst.length) {
       out.push(`  worst ${worst.length} (MQM per 100 words):`);
-      out.push(...worst.map((r) => `    ${r.mqmPer100.toFixed(2).padStart(6)}  ${recordVerdict(r).padEnd(15)} score ${r.score.toFixed(4)}  ${escapeControls(r.id)}`));
+      out.push(...worst.map((r) => `    ${judged(r).mqmPer100.toFixed(2).padStart(6)}  ${recordVerdict(r).padEnd(15)} score ${r.score.toFixed(4)}  ${escapeControls(r.id)}${judged(r).reviewed ? ' (after review)' : ''}`));
     }
     if (this.errors.length) {
       out.push('  errors:', ...this.errors.slice(0, ERRORS_SHOWN).map((e) => `    ${escapeControls(e.id)}: ${escapeControls(e.error)}`));

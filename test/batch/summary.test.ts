@@ -48,3 +48,21 @@ describe('batch summary', () => {
     expect(s.lines().join('\n')).toContain('2 failing --fail-under 0.55, --fail-on major, --max-mqm-per-100 5 (exit 1)');
   });
 });
+
+describe('batch summary after review', () => {
+  // The reviewer dismissed mt's flags and accepted one critical error in "human": the numbers after review rule.
+  const reviewedMt: ScoreRecord = { ...mt, review: { mqm: 0, mqmPer100: 0, counts: { critical: 0, major: 0, minor: 0 }, verdict: 'No issues found: 0 critical, 0 major, 0 minor', reviewedShare: 1, decided: 5, added: 0 } };
+  const reviewedHuman: ScoreRecord = { ...human, review: { mqm: 10, mqmPer100: 10, counts: { critical: 1, major: 0, minor: 0 }, verdict: 'Needs revision: 1 critical, 0 major, 0 minor', reviewedShare: 1, decided: 1, added: 1 } };
+
+  it('judges reviewed items by the review in verdicts, ranking, means and gates', () => {
+    const s = new Summary({ failOn: 'critical', maxMqmPer100: 5 });
+    [reviewedMt, reviewedHuman, clean].forEach((r) => s.add(r));
+    const text = s.lines().join('\n');
+    expect(text).toContain('verdicts: 1 needs revision, 0 minor issues, 2 no issues found');
+    expect(text).toContain('2 of 3 items judged after review');
+    expect(text).toMatch(/worst 3 \(MQM per 100 words\):\n\s+10\.00\s+Needs revision.*human \(after review\)/);
+    expect(gateFailures(reviewedMt, { failOn: 'major', maxMqmPer100: 5 })).toEqual([]);
+    expect(gateFailures(reviewedHuman, { failOn: 'critical' })).toEqual(['has 1 critical']);
+    expect(s.tally().meanMqmPer100).toBeCloseTo(10 / 3);
+  });
+});

@@ -52,3 +52,24 @@ describe('renderIndex order', () => {
     expect(md).toContain('Verdicts: 2 needs revision, 1 minor issues, 1 no issues found.');
   });
 });
+
+describe('renderIndex after review', () => {
+  const a = buildAnalysis(['One two three.'], [{ sentence: 0, text: 'two', severity: 'critical' }]);
+  const b = buildAnalysis(['Four five six.'], [{ sentence: 0, text: 'five', severity: 'minor' }]);
+
+  it('shows a reviewed item with the numbers after review, and ranks it by them', () => {
+    const afterReview = { mqm: 0, mqmPer100: 0, counts: { critical: 0, major: 0, minor: 0 }, verdict: 'No issues found: 0 critical, 0 major, 0 minor' };
+    const md = renderIndex(
+      [
+        { id: 'reviewed', path: 'r.md', analysis: a, afterReview },
+        { id: 'plain', path: 'p.md', analysis: b },
+      ],
+      '2026-01-01',
+    );
+    const t = tableWith(md, 'Item');
+    const col = (name: string) => t.rows.map((r) => cellText(r[column(t, name)]!));
+    expect(col('Item')).toEqual(['plain', 'reviewed']);
+    expect(col('Verdict')[1]).toBe('No issues found (after review)');
+    expect(col('critical')[1]).toBe('0');
+  });
+});
