@@ -6,6 +6,7 @@ import { render, cleanup } from 'ink-testing-library';
 import { ReviewApp } from '../../src/ui/components/ReviewApp.js';
 import { emptyReview, flagKey, type ReviewFile } from '../../src/review/file.js';
 import { makeAnalysis, MT_TEXT } from './fixture.js';
+import { frameWhere, press } from './frames.js';
 
 const analysis = makeAnalysis();
 const NOW = new Date('2026-02-03T04:05:06.000Z');
@@ -22,23 +23,6 @@ afterEach(() => {
   cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function frameWhere(app: ReturnType<typeof render>, check: (frame: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const frame = app.lastFrame() ?? '';
-    if (check(frame)) return frame;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`screen never showed ${what}; last frame:\n${app.lastFrame()}`);
-}
-
-async function press(app: ReturnType<typeof render>, ...keys: string[]): Promise<void> {
-  for (const k of keys) {
-    const before = app.frames.length;
-    app.stdin.write(k);
-    for (let i = 0; i < 20 && app.frames.length === before; i++) await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const saved = (): ReviewFile => JSON.parse(readFileSync(reviewPath, 'utf8')) as ReviewFile;
 const flagRow = (frame: string) => frame.split('\n').filter((l) => l.startsWith('▶')).pop() ?? '';

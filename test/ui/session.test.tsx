@@ -6,19 +6,11 @@ import { render, cleanup } from 'ink-testing-library';
 import { ReviewSession, type LoadStep, type Loaded } from '../../src/ui/components/ReviewSession.js';
 import { emptyReview } from '../../src/review/file.js';
 import { makeAnalysis, MT_TEXT } from './fixture.js';
+import { frameWhere } from './frames.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mtdiff-session-'));
 afterEach(() => cleanup());
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function frameWhere(app: ReturnType<typeof render>, check: (frame: string) => boolean, what: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const frame = app.lastFrame() ?? '';
-    if (check(frame)) return frame;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`screen never showed ${what}; last frame:\n${app.lastFrame()}`);
-}
 
 describe('loading screen', () => {
   it('shows each step of the analysis, loads once, then the review screen', async () => {
