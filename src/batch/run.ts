@@ -17,6 +17,7 @@ import { createLocalScorer, type Scorer, type ScorerSetup } from './scorer.js';
 import { selectShard, type Shard } from './shard.js';
 import { openSink, type OutputFormat } from './sink.js';
 import { Summary, type Gates } from './summary.js';
+import { stagesLine, stagesOn } from '../core/stages.js';
 
 /**
  * Items per unit of work. Embedding goes text by text (see embedder.ts), so a chunk only sets how much work
@@ -151,6 +152,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   }
   if (report) writeIndex(report, all);
   process.stderr.write(`${summary.lines().join('\n')}\n`);
+  if (stagesOn) process.stderr.write(`${stagesLine()}\n`);
   const tally = summary.tally();
   // A report that was not written is lost output, whatever the scores say.
   if (failedWrites > 0) return EXIT.output;

@@ -4,6 +4,7 @@ import { EMBED } from '../config.js';
 import { resolveModel, verifyModelFiles, type ResolvedModel } from './registry.js';
 import { loadLocalRuntime, loadRuntime, MODEL_FILE, type LoadOptions, type ModelRuntime } from './runtime.js';
 import { l2normalize } from './vectors.js';
+import { syncStage, timeStage } from '../core/stages.js';
 
 /** One sentence as the model sees it: a pooled vector plus a contextual vector per token. */
 export interface EncodedText {
@@ -108,7 +109,7 @@ export class TransformerEmbedder implements Embedder {
     });
     if (this.store && todo.size > 0) {
       const keys = [...todo.keys()];
-      this.store.get(this.id, keys).forEach((hit, k) => {
+      syncStage('cacheGetMs', () => this.store!.get(this.id, keys)).forEach((hit, k) => {
         const text = keys[k]!;
         const tokens = hit ? tokenize(text, 0) : [];
         // A token count that disagrees means the entry predates a tokenizer change: recompute it.
@@ -126,7 +127,7 @@ export class TransformerEmbedder implements Embedder {
     for (let b = 0; b < prepared.length; b += size) {
       const batch = prepared.slice(b, b + size);
       const encoded = await this.runBatch(batch);
-      this.store?.put(this.id, batch.map((p) => p.text), encoded);
+      if (this.store) syncStage('cachePutMs', () => this.store!.put(this.id, batch.map((p) => p.text), encoded));
       encoded.forEach((enc, k) => {
         const text = batch[k]!.text;
         this.cache.set(text, enc);
@@ -150,7 +151,7 @@ export class TransformerEmbedder implements Embedder {
         mask[row + c] = 1n;
       });
     });
-    const hidden = await this.runtime.run(ids, mask, batch.length, seq);
+    const hidden = await timeStage('modelMs', () => this.runtime.run(ids, mask, batch.length, seq));
     const dim = this.dimensions;
     return batch.map((p, r) => {
       const base = r * seq * dim;
