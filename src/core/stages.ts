@@ -1,6 +1,7 @@
 /**
  * Wall time by stage for `MTDIFF_STAGES=1` (bench/items.mjs reads the line): how much of a batch waits for the
- * model and how much is everything else. Off by default; the cost when off is one property read.
+ * model and how much is everything else. Off by default; the cost when off is one property read. Totals are per
+ * thread: with `score --jobs N` (N > 1) the line covers the main thread only, so the bench runs with one job.
  */
 const totals = new Map<string, number>();
 export const stagesOn = process.env.MTDIFF_STAGES === '1';
