@@ -66,14 +66,39 @@ export function parseRules(aff: string): Rules {
 export function parseStems(dic: string): string[] {
   const stems = new Set<string>();
   // The first line is the entry count; entries are "stem/FLAGS" plus optional morphology after a tab.
-  for (const line of dic.split('\n').slice(1)) {
-    const entry = line.split(/[\t ]/)[0]!;
-    const slash = entry.search(/(?<!\\)\//);
-    const stem = (slash < 0 ? entry : entry.slice(0, slash)).replace(/\\\//g, '/').trim();
+  // Scanned with indexOf, not a regex per line: a cold cache builds 17 lists of up to 370,000 entries.
+  let at = dic.indexOf('\n') + 1;
+  while (at > 0 && at < dic.length) {
+    const next = dic.indexOf('\n', at);
+    const end = next < 0 ? dic.length : next;
+    const stem = stemOf(dic.slice(at, end));
     if (stem) stems.add(stem);
+    at = end + 1;
   }
-  // Byte order, as the lookups compare; each stem encoded once, not once per comparison.
-  return [...stems]
+  return byteOrder([...stems]);
+}
+
+/** The stem of one .dic entry: up to the first unescaped slash, before any tab or space; "\\/" is a slash. */
+function stemOf(line: string): string {
+  let cut = line.length;
+  for (const sep of ['\t', ' ']) {
+    const i = line.indexOf(sep);
+    if (i >= 0 && i < cut) cut = i;
+  }
+  let slash = line.indexOf('/');
+  while (slash > 0 && slash < cut && line[slash - 1] === '\\') slash = line.indexOf('/', slash + 1);
+  if (slash >= 0 && slash < cut) cut = slash;
+  const stem = line.slice(0, cut);
+  return (stem.includes('\\/') ? stem.replace(/\\\//g, '/') : stem).trim();
+}
+
+/**
+ * UTF-8 byte order, as the lookups compare. Below the surrogates UTF-16 code-unit order is code-point order, which
+ * is byte order, so the plain string sort is exact; only lists with astral or private-use letters pay for buffers.
+ */
+function byteOrder(stems: string[]): string[] {
+  if (!stems.some((s) => /[\ud800-\uffff]/.test(s))) return stems.sort();
+  return stems
     .map((s) => ({ s, b: Buffer.from(s) }))
     .sort((x, y) => Buffer.compare(x.b, y.b))
     .map((x) => x.s);
