@@ -16,3 +16,59 @@ export function mtdiff(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+export type Run = ReturnType<typeof mtdiff>;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The same command line run inside this test process (src/cli/program.ts), for tests of what mtdiff says and
+ * which status it returns: no node start-up or module loading per case. Runs are queued, since cwd, env and the
+ * standard streams are the process's. Keep `mtdiff` (a real process) for exit paths, pipes, signals, the dotenv
+ * guard and anything memoised per process (dictionaries opened once, their cache directory fixed at first use).
+ */
+export function mtdiffIn(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const run = queue.then(() => inProcess(args, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+type Write = typeof process.stdout.write;
+
+function capture(stream: NodeJS.WriteStream, into: string[]): () => void {
+  const original = stream.write;
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  }) as Write;
+  return () => {
+    stream.write = original;
+  };
+}
+
+async function inProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
+  process.env.DOTENV_CONFIG_QUIET = 'true'; // as src/cli/guard.ts does before anything imports natural
+  const { runMtdiff } = await import('../../src/cli/program.js');
+  const savedEnv = { ...process.env };
+  const savedCwd = process.cwd();
+  const out: string[] = [];
+  const err: string[] = [];
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  const restore = [capture(process.stdout, out), capture(process.stderr, err)];
+  let code: number;
+  try {
+    process.chdir(options.cwd ?? ROOT);
+    code = await runMtdiff([process.execPath, 'mtdiff', ...args]);
+  } finally {
+    for (const r of restore) r();
+    process.chdir(savedCwd);
+    for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+    Object.assign(process.env, savedEnv);
+  }
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
