@@ -94,11 +94,26 @@ function failureMessage(model: ResolvedModel, file: string, expected: string, fa
   return `cannot load model '${model.name}' from ${model.dir}: ${failure.detail}`;
 }
 
+/** Runtimes that loaded, by file and checksum: a process analysing many articles (a library user, the tests) loads each model once. */
+const loaded = new Map<string, Promise<ModelRuntime>>();
+
 /** A registry model (its other files already verified): the session on its thread, our WordPiece tokenizer here. */
-export async function loadLocalRuntime(model: ResolvedModel): Promise<ModelRuntime> {
+export function loadLocalRuntime(model: ResolvedModel): Promise<ModelRuntime> {
   const file = join(model.dir, MODEL_FILE);
   const sha256 = model.entry.files[MODEL_FILE];
-  if (!sha256) throw modelError(`model file missing: ${file} (not listed in models/registry.json)`);
+  if (!sha256) return Promise.reject(modelError(`model file missing: ${file} (not listed in models/registry.json)`));
+  const key = sessionKey(file, sha256);
+  let runtime = loaded.get(key);
+  if (!runtime) {
+    runtime = openLocalRuntime(model, file, sha256);
+    loaded.set(key, runtime);
+    // A failure is reported to this caller and not kept: the file may be fixed before the next load.
+    runtime.catch(() => loaded.delete(key));
+  }
+  return runtime;
+}
+
+async function openLocalRuntime(model: ResolvedModel, file: string, sha256: string): Promise<ModelRuntime> {
   const session = sessionFor(file, sha256);
   let tokenizer: WordPiece;
   try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/core/types.js';
-import { SEEDS, mtdiff } from './run.js';
+import { SEEDS, mtdiff, mtdiffIn } from './run.js';
 
 describe('mtdiff check on the seeds (real model)', () => {
   let analysis: Analysis;
@@ -65,8 +65,8 @@ describe('mtdiff check on the seeds (real model)', () => {
     expect(publish!.evidence.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('the text format: summary first, only flagged sentences (numbered from 1), every shown flag, a legend', () => {
-    const r = mtdiff(['check', ...SEEDS], { env: { NO_COLOR: '1', FORCE_COLOR: '' } });
+  it('the text format: summary first, only flagged sentences (numbered from 1), every shown flag, a legend', async () => {
+    const r = await mtdiffIn(['check', ...SEEDS], { env: { NO_COLOR: '1', FORCE_COLOR: '' } });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/Needs revision: \d+ critical, \d+ major, \d+ minor/);
@@ -85,8 +85,8 @@ describe('mtdiff check on the seeds (real model)', () => {
     expect(lines.length).toBeLessThan(analysis.sentences.length + analysis.flags.length + 25);
   });
 
-  it('--verbose shows every sentence; FORCE_COLOR colours the severities', () => {
-    const r = mtdiff(['check', ...SEEDS, '--verbose'], { env: { FORCE_COLOR: '1' } });
+  it('--verbose shows every sentence; FORCE_COLOR colours the severities', async () => {
+    const r = await mtdiffIn(['check', ...SEEDS, '--verbose'], { env: { FORCE_COLOR: '1' } });
     expect(r.code).toBe(0);
     for (const s of analysis.sentences) expect(r.stdout).toContain(s.text.slice(0, 40));
     expect(r.stdout).toMatch(/\u001b\[31mmajor\u001b\[0m/);
@@ -94,13 +94,13 @@ describe('mtdiff check on the seeds (real model)', () => {
 
   it('--format csv and tsv: one row per shown flag, 1-based sentence numbers', async () => {
     const { parse } = await import('csv-parse/sync');
-    const csv = mtdiff(['check', ...SEEDS, '--format', 'csv']);
+    const csv = await mtdiffIn(['check', ...SEEDS, '--format', 'csv']);
     expect(csv.code, csv.stderr).toBe(0);
     const rows = parse(csv.stdout) as string[][];
     expect(rows).toHaveLength(analysis.flags.length + 1);
     const texts = rows.slice(1).map((r) => `${r[1]}:${r[4]}`).sort();
     expect(texts).toEqual(analysis.flags.map((f) => `${f.sentence + 1}:${f.text}`).sort());
-    const tsv = mtdiff(['check', ...SEEDS, '-f', 'TSV']);
+    const tsv = await mtdiffIn(['check', ...SEEDS, '-f', 'TSV']);
     expect(tsv.code).toBe(0);
     expect(tsv.stdout.trimEnd().split('\n')).toHaveLength(analysis.flags.length + 1);
   });
@@ -113,8 +113,8 @@ describe('every --format is validated by every command', () => {
     ['report', ['report', ...SEEDS.slice(0, 2), '--format', 'pdf', '--out', '/tmp/never-written.md']],
     ['score', ['score', '--input', 'nope.jsonl', '--format', 'html']],
     ['eval', ['eval', 'mqm', 'nope.tsv', '--format', 'csv']],
-  ])('%s: one line, exit 3, nothing on stdout', (_name, args) => {
-    const r = mtdiff(args);
+  ])('%s: one line, exit 3, nothing on stdout', async (_name, args) => {
+    const r = await mtdiffIn(args);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -122,21 +122,12 @@ describe('every --format is validated by every command', () => {
   });
 });
 
+// A real process each: the exit status and the single line as a shell sees them. The other refused inputs take
+// the same path and are covered in this process by test/robustness/hostile-inputs.test.ts.
 describe('mtdiff check errors: one line, documented exit code, no stack trace', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mtdiff-check-'));
-  const empty = join(dir, 'empty.txt');
-  writeFileSync(empty, '  \n');
-  const binary = join(dir, 'bin.txt');
-  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
-  const latin1 = join(dir, 'latin1.txt');
-  writeFileSync(latin1, Buffer.from('Caf\xe9 au lait.', 'latin1'));
-
   it.each([
     ['a missing file', ['check', join(dir, 'nope.txt'), 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /no such file/],
-    ['an empty MT file', ['check', empty, 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /no text/],
-    ['binary data', ['check', binary, 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /binary/],
-    ['bad UTF-8', ['check', latin1, 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /not valid UTF-8/],
-    ['a directory', ['check', dir, 'seeds/000_ca9d7fcf8c42fc70.txt'], 2, /directory/],
     ['no reference', ['check', 'seeds/000_ca9d7fcf8c42fc70.txt'], 3, /./],
     ['a bad --mode', ['check', '--mode', 'sideways', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt'], 3, /comparable or parallel/],
   ])('%s', (_name, args, code, message) => {
@@ -163,34 +154,34 @@ describe('mtdiff check --source-lang', () => {
   writeFileSync(mt, 'The minister visited the flooded village on Sunday.\n');
   writeFileSync(ref, 'The minister visited the village on Sunday after the flood.\n');
 
-  it('warns on one stderr line when the language has no dictionary, and keeps stdout pure JSON', () => {
-    const r = mtdiff(['check', mt, ref, '--format', 'json', '--source-lang', 'xx']);
+  it('warns on one stderr line when the language has no dictionary, and keeps stdout pure JSON', async () => {
+    const r = await mtdiffIn(['check', mt, ref, '--format', 'json', '--source-lang', 'xx']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mtdiff: warning: no dictionary for source language 'xx'/)]);
     expect((JSON.parse(r.stdout) as Analysis).signature).toContain('src:xx');
   });
 
-  it('warns on one stderr line when the text contradicts the given language', () => {
+  it('warns on one stderr line when the text contradicts the given language', async () => {
     const de = join(dir, 'de.txt');
     writeFileSync(de, 'The bürgermeister thanked the feuerwehr and the bewohner of the stadt after the hochwasser.\n');
-    const r = mtdiff(['check', de, ref, '--format', 'json', '--source-lang', 'fr']);
+    const r = await mtdiffIn(['check', de, ref, '--format', 'json', '--source-lang', 'fr']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('mtdiff:'))).toEqual([expect.stringMatching(/^mtdiff: warning: --source-lang fr .*look German/)]);
     expect((JSON.parse(r.stdout) as Analysis).signature).toContain('|src:fr|');
   });
 
-  it('refuses a reference that is not English with one line and exit 2, unless --allow-non-english-refs', () => {
+  it('refuses a reference that is not English with one line and exit 2, unless --allow-non-english-refs', async () => {
     const zh = join(dir, 'zh.txt');
     writeFileSync(zh, '部长周日洪水过后访问了这个村庄。村民们很高兴。\n');
-    const r = mtdiff(['check', mt, zh]);
+    const r = await mtdiffIn(['check', mt, zh]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('mtdiff:'))).toEqual([expect.stringMatching(/^mtdiff: reference .*zh\.txt is not English \(Chinese\)/)]);
     expect(r.stdout).toBe('');
-    expect(mtdiff(['check', mt, zh, '--allow-non-english-refs', '--format', 'json']).code).toBe(0);
+    expect((await mtdiffIn(['check', mt, zh, '--allow-non-english-refs', '--format', 'json'])).code).toBe(0);
   });
 
-  it('refuses a value that is not a language code (usage error)', () => {
-    const r = mtdiff(['check', mt, ref, '--source-lang', '../../etc']);
+  it('refuses a value that is not a language code (usage error)', async () => {
+    const r = await mtdiffIn(['check', mt, ref, '--source-lang', '../../etc']);
     expect(r.code).toBe(3);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');

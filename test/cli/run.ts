@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS = ['004_105117b8f2f418e5', '000_ca9d7fcf8c42fc70', '001_727ce4c87fcf43d9', '002_e767b787d4f7fc8a', '003_085184b4ea32ed6c'].map(
@@ -48,6 +49,14 @@ function capture(stream: NodeJS.WriteStream, into: string[]): () => void {
   };
 }
 
+/** Vitest replaces the console; library chatter through it must land where a real process would print it. */
+function captureConsole(out: string[], err: string[]): () => void {
+  const saved = { log: console.log, info: console.info, debug: console.debug, warn: console.warn, error: console.error };
+  const to = (into: string[]) => (...parts: unknown[]) => void into.push(`${format(...parts)}\n`);
+  Object.assign(console, { log: to(out), info: to(out), debug: to(out), warn: to(err), error: to(err) });
+  return () => void Object.assign(console, saved);
+}
+
 async function inProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
   process.env.DOTENV_CONFIG_QUIET = 'true'; // as src/cli/guard.ts does before anything imports natural
   const { runMtdiff } = await import('../../src/cli/program.js');
@@ -59,7 +68,7 @@ async function inProcess(args: string[], options: { cwd?: string; env?: NodeJS.P
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  const restore = [capture(process.stdout, out), capture(process.stderr, err)];
+  const restore = [capture(process.stdout, out), capture(process.stderr, err), captureConsole(out, err)];
   let code: number;
   try {
     process.chdir(options.cwd ?? ROOT);

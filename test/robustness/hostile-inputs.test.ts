@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, type Analyzer } from '../../src/analyze.js';
 import { readText } from '../../src/io/read.js';
-import { mtdiff } from '../cli/run.js';
+import { mtdiffIn, type Run } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mtdiff-hostile-'));
 const REF = 'seeds/000_ca9d7fcf8c42fc70.txt';
@@ -40,20 +40,21 @@ describe('refused inputs (check)', () => {
     ['a 50 MB file (over the default 5 MiB limit)', () => ['check', file('huge.txt', Buffer.alloc(50 * 1024 * 1024, 'word. ')), REF], 2, /over the limit of 5242880 bytes \(raise it with --max-bytes\)/],
     ['a file over --max-bytes', () => ['check', file('big.txt', story.repeat(100)), REF, '--max-bytes', '1000'], 2, /over the limit of 1000 bytes/],
   ];
-  it.each(cases)('%s', (_name, args, code, message) => {
-    const r = mtdiff(args());
+  // In this process (mtdiffIn): these are the input checks; test/cli/check.test.ts spawns the real process for them.
+  it.each(cases)('%s', async (_name, args, code, message) => {
+    const r = await mtdiffIn(args());
     expectOneLineError(r, code, message);
   });
 
   // The same inputs through `report` (which shares the input checks) must fail the same way, writing nothing.
-  it.each(cases)('report: %s', (_name, args, code, message) => {
+  it.each(cases)('report: %s', async (_name, args, code, message) => {
     const out = join(dir, 'never-written.md');
-    const r = mtdiff(['report', ...args().slice(1), '--out', out]);
+    const r = await mtdiffIn(['report', ...args().slice(1), '--out', out]);
     expectOneLineError(r, code, message);
     expect(existsSync(out)).toBe(false);
   });
 
-  function expectOneLineError(r: ReturnType<typeof mtdiff>, code: number, message: RegExp): void {
+  function expectOneLineError(r: Run, code: number, message: RegExp): void {
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -61,11 +62,11 @@ describe('refused inputs (check)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }
 
-  it('an unreadable file (skipped as root, who can read anything)', (ctx) => {
+  it('an unreadable file (skipped as root, who can read anything)', async (ctx) => {
     if (process.getuid?.() === 0) ctx.skip();
     const p = file('secret.txt', story);
     chmodSync(p, 0);
-    const r = mtdiff(['check', p, REF]);
+    const r = await mtdiffIn(['check', p, REF]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/permission denied/);
   });

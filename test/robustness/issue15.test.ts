@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyReview } from '../../src/review/file.js';
-import { mtdiff, ROOT, SEEDS } from '../cli/run.js';
+import { mtdiff, mtdiffIn, ROOT, SEEDS, type Run } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mtdiff-issue15-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +24,7 @@ const REF = join(ROOT, SEEDS[1]!);
 const STORY = 'Hamas released 33 hostages on Saturday. The talks in Doha continue.\n';
 const ESC = /[\u001b\u0007\u009b]/;
 
-function oneLine(r: ReturnType<typeof mtdiff>, code: number, message?: RegExp): void {
+function oneLine(r: Run, code: number, message?: RegExp): void {
   expect(r.code).toBe(code);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -32,6 +32,8 @@ function oneLine(r: ReturnType<typeof mtdiff>, code: number, message?: RegExp): 
   if (message) expect(r.stderr).toMatch(message);
 }
 
+// Cases that could hang or exhaust memory if they regressed (FIFOs, devices, /proc), a model the runtime cannot
+// parse and the pipe exits run as real processes (mtdiff); the rest in this process (mtdiffIn).
 describe('only regular files, read with a bound', () => {
   it('a FIFO as MT is refused at once (it used to hang check forever)', () => {
     const fifo = join(dir, 'pipe.txt');
@@ -43,10 +45,10 @@ describe('only regular files, read with a bound', () => {
     oneLine(mtdiff(['check', '/dev/zero', REF]), 2, /device/);
   });
 
-  it('--max-bytes holds for files whose stat size is 0 (/proc)', () => {
+  it('--max-bytes holds for files whose stat size is 0 (/proc)', async () => {
     // A reference under the limit, so only the /proc file can be the one refused.
     const ref = file('tiny-ref.txt', 'Talks go on.\n');
-    oneLine(mtdiff(['check', '/proc/self/status', ref, '--max-bytes', '64']), 2, /proc\/self\/status: over the limit of 64 bytes/);
+    oneLine(await mtdiffIn(['check', '/proc/self/status', ref, '--max-bytes', '64']), 2, /proc\/self\/status: over the limit of 64 bytes/);
   });
 
   it.each([
@@ -58,71 +60,71 @@ describe('only regular files, read with a bound', () => {
     }, /symbolic links/],
     ['ENOTDIR', () => join(file('plain.txt', STORY), 'inside.txt'), /not a directory/],
     ['ENAMETOOLONG', () => join(dir, `${'n'.repeat(300)}.txt`), /name too long/],
-  ])('%s is a bad input (exit 2), not an internal error', (_code, path, message) => {
-    oneLine(mtdiff(['check', path(), REF]), 2, message);
+  ])('%s is a bad input (exit 2), not an internal error', async (_code, path, message) => {
+    oneLine(await mtdiffIn(['check', path(), REF]), 2, message);
   });
 });
 
 describe('inputs are never outputs', () => {
   const mt = file('story.txt', STORY);
 
-  it('score --output pointing at the manifest or an MT is refused before anything is written', () => {
+  it('score --output pointing at the manifest or an MT is refused before anything is written', async () => {
     const manifest = file('m.jsonl', `${JSON.stringify({ id: 'a', mt: 'story.txt', refs: ['ref.txt'] })}\n`);
     file('ref.txt', readFileSync(REF, 'utf8'));
     for (const [format, out] of [['jsonl', mt], ['json', manifest], ['csv', join(dir, 'ref.txt')]] as const) {
       const before = readFileSync(out);
-      oneLine(mtdiff(['score', '--input', manifest, '-f', format, '--output', out]), 3, /would overwrite an input/);
+      oneLine(await mtdiffIn(['score', '--input', manifest, '-f', format, '--output', out]), 3, /would overwrite an input/);
       expect(readFileSync(out)).toEqual(before);
     }
   });
 
-  it('a hard link to an input counts as the input', () => {
+  it('a hard link to an input counts as the input', async () => {
     const alias = join(dir, 'alias.md');
     linkSync(mt, alias);
-    oneLine(mtdiff(['report', mt, REF, '--out', alias]), 3, /would overwrite an input/);
+    oneLine(await mtdiffIn(['report', mt, REF, '--out', alias]), 3, /would overwrite an input/);
     expect(readFileSync(mt, 'utf8')).toBe(STORY);
   });
 
-  it('report --out <mt>.review.json does not overwrite the review file it read', () => {
+  it('report --out <mt>.review.json does not overwrite the review file it read', async () => {
     const reviewPath = `${mt}.review.json`;
     const review = `${JSON.stringify(emptyReview(mt, STORY))}\n`;
     writeFileSync(reviewPath, review);
-    oneLine(mtdiff(['report', mt, REF, '--out', reviewPath]), 3, /would overwrite an input/);
+    oneLine(await mtdiffIn(['report', mt, REF, '--out', reviewPath]), 3, /would overwrite an input/);
     expect(readFileSync(reviewPath, 'utf8')).toBe(review);
     rmSync(reviewPath);
   });
 
-  it('review --review-file naming the MT is refused', () => {
-    oneLine(mtdiff(['review', mt, REF, '--review-file', mt]), 3, /review file would overwrite an input/);
+  it('review --review-file naming the MT is refused', async () => {
+    oneLine(await mtdiffIn(['review', mt, REF, '--review-file', mt]), 3, /review file would overwrite an input/);
     expect(readFileSync(mt, 'utf8')).toBe(STORY);
   });
 
-  it('eval --items naming the MQM file is refused', () => {
+  it('eval --items naming the MQM file is refused', async () => {
     const tsv = file('mqm.tsv', 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\n');
     const before = readFileSync(tsv, 'utf8');
-    oneLine(mtdiff(['eval', 'mqm', tsv, '--items', tsv]), 3, /would overwrite an input/);
+    oneLine(await mtdiffIn(['eval', 'mqm', tsv, '--items', tsv]), 3, /would overwrite an input/);
     expect(readFileSync(tsv, 'utf8')).toBe(before);
   });
 });
 
 describe('arguments are validated before work starts', () => {
-  it('check --format xml: exit 3', () => {
-    oneLine(mtdiff(['check', SEEDS[0]!, SEEDS[1]!, '--format', 'xml']), 3, /xml/);
+  it('check --format xml: exit 3', async () => {
+    oneLine(await mtdiffIn(['check', SEEDS[0]!, SEEDS[1]!, '--format', 'xml']), 3, /xml/);
   });
 
-  it('report --date 2026-13-45: exit 3, not an internal error', () => {
-    oneLine(mtdiff(['report', SEEDS[0]!, SEEDS[1]!, '--date', '2026-13-45']), 3, /--date/);
+  it('report --date 2026-13-45: exit 3, not an internal error', async () => {
+    oneLine(await mtdiffIn(['report', SEEDS[0]!, SEEDS[1]!, '--date', '2026-13-45']), 3, /--date/);
   });
 
   it('report --out under /proc: exit 5 at once (recursive mkdir used to spin forever)', () => {
     oneLine(mtdiff(['report', SEEDS[0]!, SEEDS[1]!, '--out', '/proc/nope/x.md']), 5, /cannot write/);
   });
 
-  it('a structurally wrong models/registry.json: exit 4, one line', () => {
+  it('a structurally wrong models/registry.json: exit 4, one line', async () => {
     const models = join(dir, 'models');
     mkdirSync(models);
     writeFileSync(join(models, 'registry.json'), JSON.stringify({ default: 'm', models: { m: { files: 7 } } }));
-    oneLine(mtdiff(['check', SEEDS[0]!, SEEDS[1]!], { env: { MTDIFF_MODELS_DIR: models } }), 4, /registry has the wrong structure/);
+    oneLine(await mtdiffIn(['check', SEEDS[0]!, SEEDS[1]!], { env: { MTDIFF_MODELS_DIR: models } }), 4, /registry has the wrong structure/);
   });
 });
 
@@ -145,15 +147,15 @@ describe('a model that cannot be parsed', () => {
 });
 
 describe('every byte from an input is data', () => {
-  it('a file name with an OSC sequence is escaped in the error line', () => {
+  it('a file name with an OSC sequence is escaped in the error line', async () => {
     const name = join(dir, 'title\u001b]0;pwned\u0007.txt');
-    const r = mtdiff(['check', name, REF]);
+    const r = await mtdiffIn(['check', name, REF]);
     oneLine(r, 2, /\\x1b\]0;pwned\\x07/);
     expect(r.stderr).not.toMatch(ESC);
   });
 
-  it('an OSC sequence in an option value is escaped in commander\'s error line too', () => {
-    const r = mtdiff(['check', SEEDS[0]!, SEEDS[1]!, '--format', 'x\u001b]52;c;aGk=\u0007']);
+  it('an OSC sequence in an option value is escaped in commander\'s error line too', async () => {
+    const r = await mtdiffIn(['check', SEEDS[0]!, SEEDS[1]!, '--format', 'x\u001b]52;c;aGk=\u0007']);
     expect(r.code).toBe(3);
     expect(r.stderr).not.toMatch(ESC);
   });
@@ -183,10 +185,10 @@ describe('clean exits on stderr too', () => {
 });
 
 describe('sane results and batch items (loads the model)', () => {
-  it('the same reference twice (and through a symlink) counts once, with a warning', () => {
+  it('the same reference twice (and through a symlink) counts once, with a warning', async () => {
     const link = join(dir, 'ref-link.txt');
     symlinkSync(REF, link);
-    const r = mtdiff(['check', '-f', 'json', SEEDS[0]!, REF, link, REF]);
+    const r = await mtdiffIn(['check', '-f', 'json', SEEDS[0]!, REF, link, REF]);
     expect(r.code).toBe(0);
     const analysis = JSON.parse(r.stdout) as { refs: { id: string }[]; signature: string };
     expect(analysis.refs.map((x) => x.id)).toEqual([REF]);
@@ -211,14 +213,14 @@ describe('sane results and batch items (loads the model)', () => {
 });
 
 describe('--report-dir never writes over an input (loads the model)', () => {
-  it('an item report named like an MT file in the report directory is not written: error line, exit 5', () => {
+  it('an item report named like an MT file in the report directory is not written: error line, exit 5', async () => {
     const sub = join(dir, 'rd');
     mkdirSync(sub);
     // reportFileName('a') is a.md: the MT itself.
     writeFileSync(join(sub, 'a.md'), STORY);
     writeFileSync(join(sub, 'ref.txt'), readFileSync(REF));
     writeFileSync(join(sub, 'm.jsonl'), `${JSON.stringify({ id: 'a', mt: 'a.md', refs: ['ref.txt'] })}\n`);
-    const r = mtdiff(['score', '--input', join(sub, 'm.jsonl'), '--report-dir', sub]);
+    const r = await mtdiffIn(['score', '--input', join(sub, 'm.jsonl'), '--report-dir', sub]);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/mtdiff: error: a: .*a\.md: the report would overwrite an input file/);
     expect(readFileSync(join(sub, 'a.md'), 'utf8')).toBe(STORY);
@@ -226,11 +228,11 @@ describe('--report-dir never writes over an input (loads the model)', () => {
 });
 
 describe('damaged cache (loads the model)', () => {
-  it('random bytes in cached vectors are recomputed: the same scores and the same --fail-under verdict as a clean cache', () => {
+  it('random bytes in cached vectors are recomputed: the same scores and the same --fail-under verdict as a clean cache', async () => {
     const cache = join(dir, 'cache');
     const manifest = file('cache-m.jsonl', `${JSON.stringify({ id: 'a', mt: join(ROOT, SEEDS[0]!), refs: [REF] })}\n`);
     const args = ['score', '--input', manifest, '--allow-outside', '--cache-dir', cache, '--fail-under', '0.99'];
-    const clean = mtdiff(args);
+    const clean = await mtdiffIn(args);
     expect(clean.code).toBe(1);
     const Database = createRequire(import.meta.url)('better-sqlite3');
     const db = new Database(join(cache, 'embeddings.sqlite'));
@@ -239,7 +241,7 @@ describe('damaged cache (loads the model)', () => {
       db.prepare('UPDATE embeddings SET vectors = ? WHERE model = ? AND hash = ?').run(Buffer.from(Array.from({ length: row.n }, (_, i) => (i * 131 + 7) % 256)), row.model, row.hash);
     }
     db.close();
-    const damaged = mtdiff(args);
+    const damaged = await mtdiffIn(args);
     expect(damaged.code).toBe(1);
     expect(damaged.stdout).toBe(clean.stdout);
     expect(damaged.stderr).not.toMatch(/NaN/);
