@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { spellCacheDir } from '../../src/detect/lexicon/spell-cache.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS = ['004_105117b8f2f418e5', '000_ca9d7fcf8c42fc70', '001_727ce4c87fcf43d9', '002_e767b787d4f7fc8a', '003_085184b4ea32ed6c'].map(
@@ -80,4 +83,24 @@ async function inProcess(args: string[], options: { cwd?: string; env?: NodeJS.P
     Object.assign(process.env, savedEnv);
   }
   return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/**
+ * Gives a test's fresh cache directory the dictionary tables this machine has already built (hard links, or
+ * copies across file systems), so a run there does not spend seconds rebuilding them; `skip` leaves some out
+ * for a test that must see them written. Nothing is linked where the default cache is still cold.
+ */
+export function seedSpellCache(cacheDir: string, skip: (name: string) => boolean = () => false): void {
+  const from = spellCacheDir();
+  if (!existsSync(from)) return;
+  const to = join(cacheDir, 'spell');
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    if (skip(name) || name.endsWith('.tmp')) continue;
+    try {
+      linkSync(join(from, name), join(to, name));
+    } catch {
+      copyFileSync(join(from, name), join(to, name));
+    }
+  }
 }
