@@ -7,6 +7,7 @@ import type { Analysis } from '../../src/core/types.js';
 import { defaultReviewPath, flagKey, textHash, type ReviewFile } from '../../src/review/file.js';
 import { loadEmbedder } from '../../src/embed/embedder.js';
 import { kernelFingerprint } from '../../src/embed/fingerprint.js';
+import { mtdiffIn } from '../cli/run.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/cli/main.js');
@@ -15,14 +16,21 @@ const SEEDS = ['004_105117b8f2f418e5', '000_ca9d7fcf8c42fc70', '001_727ce4c87fcf
 
 // The optional apt dictionaries (README, "Optional extras") change messages; the committed example is what a
 // plain `npm ci` install prints, so the runs here never see /usr/share/dictd.
-const WITHOUT_APT = { ...process.env, MTDIFF_FREEDICT_DE: '/nonexistent/freedict-deu-eng', MTDIFF_FREEDICT_FR: '/nonexistent/freedict-fra-eng' };
+const WITHOUT_APT = { MTDIFF_FREEDICT_DE: '/nonexistent/freedict-deu-eng', MTDIFF_FREEDICT_FR: '/nonexistent/freedict-fra-eng' };
 
-function run(args: readonly string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8', env: WITHOUT_APT });
+/** The committed example's exact command, as a real process. */
+function spawnRun(args: readonly string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...WITHOUT_APT } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
 }
 
-function expectOneLineError(r: ReturnType<typeof run>, status: number): void {
+/** Everything else in this process (test/cli/run.ts, mtdiffIn): the same command line, no start-up per case. */
+async function run(args: readonly string[], cwd = ROOT) {
+  const r = await mtdiffIn([...args], { cwd, env: WITHOUT_APT });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
+}
+
+function expectOneLineError(r: Awaited<ReturnType<typeof run>>, status: number): void {
   expect(r.status).toBe(status);
   expect(r.stdout).toBe('');
   expect(r.lines).toHaveLength(1);
@@ -60,7 +68,7 @@ describe('mtdiff report (real model)', () => {
     const out = join(tmp, basename(EXAMPLE));
     const args = command.slice(2).map((a, i, all) => (all[i - 1] === '--out' ? out : a));
     expect(args).toContain(out);
-    const r = run(args);
+    const r = spawnRun(args);
     expect(r.stderr).toBe(`${out}\n`);
     expect(r.stdout).toBe('');
     expect(r.status).toBe(0);
@@ -68,10 +76,10 @@ describe('mtdiff report (real model)', () => {
     expect(readFileSync(join(tmp, basename(EXAMPLE).replace(/\.md$/, '.corrected.txt')))).toEqual(readFileSync(join(ROOT, EXAMPLE.replace(/\.md$/, '.corrected.txt'))));
   });
 
-  it('the example is under 200 lines and shows every flag the analysis shows: its problem, text and sentence', () => {
+  it('the example is under 200 lines and shows every flag the analysis shows: its problem, text and sentence', async () => {
     const md = readFileSync(join(ROOT, EXAMPLE), 'utf8');
     expect(md.split('\n').length).toBeLessThan(200);
-    const r = run(['check', ...SEEDS, '--format', 'json']);
+    const r = await run(['check', ...SEEDS, '--format', 'json']);
     expect(r.status).toBe(0);
     const analysis = JSON.parse(r.stdout) as Analysis;
     const items = md.slice(md.indexOf('## What to fix')).split(/\n(?=\d+\. )/).slice(1);
@@ -91,24 +99,24 @@ describe('mtdiff report (real model)', () => {
     expect(corrected).not.toContain('geiseln');
   });
 
-  it('--format html writes one self-contained page with every flag highlighted', () => {
+  it('--format html writes one self-contained page with every flag highlighted', async () => {
     const out = join(tmp, 'page.html');
-    const r = run(['report', ...SEEDS, '--format', 'HTML', '--out', out, '--date', '2026-01-01']);
+    const r = await run(['report', ...SEEDS, '--format', 'HTML', '--out', out, '--date', '2026-01-01']);
     expect(r.status, r.stderr).toBe(0);
     const page = readFileSync(out, 'utf8');
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(page).not.toMatch(/<script|<link|src=/i);
-    const check = JSON.parse(run(['check', ...SEEDS, '--format', 'json']).stdout) as Analysis;
+    const check = JSON.parse((await run(['check', ...SEEDS, '--format', 'json'])).stdout) as Analysis;
     expect(page.match(/<mark class="(critical|major|minor)" title=/g)).toHaveLength(check.flags.length);
     expect(existsSync(join(tmp, 'page.corrected.txt'))).toBe(true);
   });
 
-  it('uses the default review file, replaces reports/<mt name>.md, leaves no temporary file, says where', () => {
+  it('uses the default review file, replaces reports/<mt name>.md, leaves no temporary file, says where', async () => {
     const dir = mkdtempSync(join(tmp, 'review-'));
     const mtText = readFileSync(join(ROOT, 'seeds/004_105117b8f2f418e5.txt'), 'utf8').slice(0, 440);
     writeFileSync(join(dir, 'article.txt'), mtText);
     copyFileSync(join(ROOT, 'seeds/003_085184b4ea32ed6c.txt'), join(dir, 'ref.txt'));
-    const checked = run(['check', 'article.txt', 'ref.txt', '--format', 'json'], dir);
+    const checked = await run(['check', 'article.txt', 'ref.txt', '--format', 'json'], dir);
     expect(checked.status).toBe(0);
     const flags = (JSON.parse(checked.stdout) as Analysis).flags;
     expect(flags.length).toBeGreaterThanOrEqual(2);
@@ -126,7 +134,7 @@ describe('mtdiff report (real model)', () => {
     const written = join(dir, 'reports/article.md');
     mkdirSync(join(dir, 'reports'));
     writeFileSync(written, 'OLD REPORT '.repeat(10_000));
-    const r = run(['report', 'article.txt', 'ref.txt', '--date', '2026-02-03'], dir);
+    const r = await run(['report', 'article.txt', 'ref.txt', '--date', '2026-02-03'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${join('reports', 'article.md')}\n`);
@@ -145,43 +153,43 @@ describe('mtdiff report (real model)', () => {
 });
 
 describe('mtdiff report errors (no model needed)', () => {
-  it('missing MT file: exit 2, one stderr line, an existing report untouched', () => {
+  it('missing MT file: exit 2, one stderr line, an existing report untouched', async () => {
     const out = join(tmp, 'kept.md');
     writeFileSync(out, 'previous report\n');
-    const r = run(['report', join(tmp, 'nope.txt'), 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', out]);
+    const r = await run(['report', join(tmp, 'nope.txt'), 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', out]);
     expectOneLineError(r, 2);
     expect(r.lines[0]).toContain('nope.txt');
     expect(readFileSync(out, 'utf8')).toBe('previous report\n');
   });
 
-  it('an explicit review file that does not exist: exit 2', () => {
-    const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--review-file', join(tmp, 'none.json'), '--out', join(tmp, 'x.md')]);
+  it('an explicit review file that does not exist: exit 2', async () => {
+    const r = await run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--review-file', join(tmp, 'none.json'), '--out', join(tmp, 'x.md')]);
     expectOneLineError(r, 2);
     expect(existsSync(join(tmp, 'x.md'))).toBe(false);
   });
 
-  it('a review file made for another text: exit 2', () => {
+  it('a review file made for another text: exit 2', async () => {
     const path = join(tmp, 'other.review.json');
     writeFileSync(path, JSON.stringify({ version: 1, mt: 'x', mtSha256: textHash('other text'), position: { sentence: 0 }, decisions: {} }));
-    const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--review-file', path, '--out', join(tmp, 'y.md')]);
+    const r = await run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--review-file', path, '--out', join(tmp, 'y.md')]);
     expectOneLineError(r, 2);
   });
 
-  it('an --out that cannot be written: exit 5 before any analysis, one line', () => {
+  it('an --out that cannot be written: exit 5 before any analysis, one line', async () => {
     writeFileSync(join(tmp, 'blocker'), 'a file, not a directory');
-    const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', join(tmp, 'blocker', 'report.md')]);
+    const r = await run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', join(tmp, 'blocker', 'report.md')]);
     expectOneLineError(r, 5);
     expect(r.lines[0]).toContain('blocker');
   });
 
-  it('refuses to overwrite an input with the report: exit 3', () => {
-    const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', 'seeds/000_ca9d7fcf8c42fc70.txt']);
+  it('refuses to overwrite an input with the report: exit 3', async () => {
+    const r = await run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--out', 'seeds/000_ca9d7fcf8c42fc70.txt']);
     expectOneLineError(r, 3);
   });
 
-  it('an impossible --date: usage error, exit 3', () => {
+  it('an impossible --date: usage error, exit 3', async () => {
     for (const date of ['2026-02-30', '01/02/2026', 'today']) {
-      const r = run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--date', date]);
+      const r = await run(['report', 'seeds/004_105117b8f2f418e5.txt', 'seeds/000_ca9d7fcf8c42fc70.txt', '--date', date]);
       expect(r.status).toBe(3);
       expect(r.stdout).toBe('');
       expect(r.lines).toHaveLength(1);
