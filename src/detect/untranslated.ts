@@ -309,9 +309,11 @@ export class UntranslatedDetector implements Detector {
 const lexiconCache = new Map<string, Promise<Lexicons | undefined>>();
 
 export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
-  let p = lexiconCache.get(lang);
+  const res = languageResources(lang);
+  // Keyed by the resources too: a process that changes MTDIFF_FREEDICT_<LANG> (a library user, a test) gets them.
+  const key = `${lang}\0${JSON.stringify(res ?? null)}`;
+  let p = lexiconCache.get(key);
   if (!p) {
-    const res = languageResources(lang);
     p = res
       ? Promise.all([englishSpellers(), res.hunspell ? loadSpeller(res.hunspell) : undefined, res.stems ?? res.hunspell ? loadStemList((res.stems ?? res.hunspell)!) : undefined]).then(([english, hunspell, stems]) => {
           const bilingual = DictdDictionary.open(res.freedict);
@@ -325,7 +327,7 @@ export function loadLexicons(lang: string): Promise<Lexicons | undefined> {
           return english.length && source ? { english, source, bilingual, compounds: COMPOUNDING.has(lang.toLowerCase()), lang: lang.toLowerCase(), ...(strict ? { strict } : {}) } : undefined;
         })
       : Promise.resolve(undefined);
-    lexiconCache.set(lang, p);
+    lexiconCache.set(key, p);
   }
   return p;
 }
