@@ -19,6 +19,7 @@ const { values: opts } = parseArgs({
     write: { type: 'boolean', default: false },
     target: { type: 'string', default: '0.8' },
     source: { type: 'string', default: 'demetr' },
+    'list-good': { type: 'boolean', default: false },
   },
 });
 const TARGET = Number(opts.target);
@@ -104,6 +105,17 @@ const f2 = (x) => x.toFixed(2);
 stdout.write(`## Held out (fit on four source languages, measured on the other two; thresholds ${thresholds.join(', ')})\n\n`);
 stdout.write(`${markdownSummary(summarise(heldOut))}\n\n`);
 stdout.write(`${reliabilityTable(labelledFlags(heldOut))}\n`);
+
+if (opts['list-good']) {
+  // The held-out false alarms a reviewer would meet on good MT, with the reference each was checked against.
+  const refs = new Map(dump.reference.map((r) => [`${r.lang}:${r.id}`, r.text]));
+  stdout.write('\n## Held-out flags on the good MT\n\n');
+  for (const [k, r] of heldOut.mt) {
+    for (const f of r.flags.filter((x) => x.shown !== false)) {
+      stdout.write(`- ${k} ${f.detector} ${f.category}/${f.severity} ${f.confidence.toFixed(2)} '${f.text}': ${f.message}\n  MT:  ${r.text}\n  REF: ${refs.get(k) ?? '?'}\n`);
+    }
+  }
+}
 
 const all = { mt: dump.mt, perts: dump.perts };
 const detectors = fit(dump.perts);
