@@ -10,8 +10,10 @@ function lastMark(text: string): string {
   return text.replace(TRAILING, '').slice(-1);
 }
 
+/** The first letter, unless a digit comes first: "802.11n is faster" does not begin with a lower-case letter. */
 function firstLetter(text: string): string | undefined {
-  return /\p{L}/u.exec(text)?.[0];
+  const c = /[\p{L}\p{N}]/u.exec(text)?.[0];
+  return c !== undefined && /\p{L}/u.test(c) ? c : undefined;
 }
 
 const isLower = (c: string | undefined) => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();

@@ -2,6 +2,7 @@ import type { Token } from '../core/types.js';
 import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY } from './closed-class.js';
+import { clockTimes, referenceTimes } from './clock.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { notationFlag } from './notation.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
@@ -112,11 +113,15 @@ export class NumberDetector implements Detector {
     const refValues = new Map<number, number>();
     for (const ref of ctx.refs)
       for (const s of ref.sentences) for (const t of s.tokens) for (const v of numberValues(t.text)) refValues.set(v, (refValues.get(v) ?? 0) + 1);
+    const refTimes = new Set(ctx.refs.flatMap((ref) => [...referenceTimes(ref.text)]));
     const flags: RawFlag[] = [];
     ctx.mt.sentences.forEach((s, i) => {
+      // A time a reference states too, however it writes it ("15:00" and "15.00", "20:30" and "8:30 p.m."), is no count.
+      const sameTimes = clockTimes(s.sentence.text, s.sentence.start).filter((t) => t.minutes.some((m) => refTimes.has(m)));
       s.tokens.forEach((token, k) => {
         const values = numberValues(token.text);
         if (values.length === 0) return;
+        if (sameTimes.some((t) => token.start >= t.start && token.end <= t.end)) return;
         const foreign = foreignNotation(token.text);
         if (foreign !== undefined) {
           flags.push(this.notation(token, foreign, refValues.has(foreign), ctx.settings.numbers.confidence));

@@ -32,4 +32,12 @@ describe('form', () => {
     expect((await analyze(analyzer, '"The council approved the budget."', ['The council approved the budget.'], parallel)).flags).toEqual([]);
     expect((await analyze(analyzer, 'the council approved the new budget on Monday', [REF])).flags).toEqual([]);
   });
+
+  it('does not read a sentence that begins with a figure as beginning in lower case', async () => {
+    const ref = 'The 802.11n standard is faster than the previous technology.';
+    expect((await analyze(analyzer, '802.11n standard is faster than the previous technology.', [ref], parallel)).flags).toEqual([]);
+    // The same sentence with a word first still gets the lower-case flag.
+    const lower = await analyze(analyzer, 'the 802.11n standard is faster than the previous technology.', [ref], parallel);
+    expect(lower.flags.map((f) => f.text)).toEqual(['the']);
+  });
 });

@@ -166,4 +166,15 @@ describe('thousands grouped with spaces', () => {
     const a = await spaced('Between 2019 and 2023 some 1,200 fans and 48 440 people came; scores were 3 000 to 2.', ['The match was played on Friday.']);
     expect(a).toEqual([]);
   });
+
+  it('reads a clock time as a time: the reference\'s other way of writing it is no contradiction, another time still is', async () => {
+    const refs = ['The program started at 8:30 p.m. local time (15.00 UTC) on Friday.'];
+    const same = await analyze(analyzer, 'The start of the program was at 20:30 local time (15:00 UTC) on Friday.', refs);
+    expect(ofCategory(same, 'number')).toEqual([]);
+    const mt = 'The start of the program was at 20:30 local time (17:00 UTC) on Friday.';
+    const other = ofCategory(await analyze(analyzer, mt, refs), 'number');
+    const at = mt.indexOf('17:00');
+    expect(other.length).toBeGreaterThan(0);
+    for (const f of other) expect(f.start >= at && f.end <= at + 5, f.text).toBe(true);
+  });
 });
