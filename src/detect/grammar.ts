@@ -10,6 +10,18 @@ const PLURAL_VERB = /^(are|were)$/;
 const COLLECTIVE = /^(government|family|team|staff|committee|council|public|crowd|police|audience|company|club|party|board|jury|cabinet|parliament|press|management|army|navy|opposition|union|group|majority|minority|population|class|couple)$/;
 /** Numerals stand for plural counts ("the other four are"), though the tagger calls them nouns. */
 const NUMERAL = /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|both|all)$/;
+/** "last week were": a time adverbial between the subject and its verb, not the subject. */
+const TIME_NOUN = /^(day|night|morning|afternoon|evening|week|weekend|month|year|season|summer|winter|spring|autumn|fall|quarter|decade|century|time)$/;
+const TIME_DETERMINER = /^(last|next|this|that|every|each|same|previous|following|past|coming)$/;
+/** Words inside a noun phrase before its head ("and other wildlife", "or the new rules"). */
+const NP_MODIFIER = /^(DT|PDT|JJ|JJR|JJS|PRP\$|CD|VBN)$/;
+
+/** "bears and other wildlife are": the noun ends a phrase joined by and/or, whose verb is plural. */
+function coordinated(words: Token[], k: number, tagOf: (t: Token) => string): boolean {
+  let j = k - 1;
+  while (j >= 0 && (NP_MODIFIER.test(tagOf(words[j]!)) || words[j]!.norm === 'other') && !/^(and|or|nor)$/.test(words[j]!.norm)) j--;
+  return /^(and|or|nor)$/.test(words[j]?.norm ?? '');
+}
 
 /**
  * Simple agreement errors English grammar alone settles, and one the references confirm:
@@ -41,7 +53,8 @@ export class GrammarDetector implements Detector {
         }
         // "life are": a noun that can only be singular, directly before a plural verb, after no "of" phrase.
         const before = words[k - 1];
-        if (PLURAL_VERB.test(next.norm) && tagOf(w) === 'NN' && !NUMERAL.test(w.norm) && !COLLECTIVE.test(w.norm) && possibleTags(w.norm).every((t) => !/^(NNS|NNPS|VB|CD|DT|PRP)/.test(t)) && before?.norm !== 'of' && !/^(and|or)$/.test(before?.norm ?? '')) {
+        const adverbial = TIME_NOUN.test(w.norm) && TIME_DETERMINER.test(before?.norm ?? '');
+        if (PLURAL_VERB.test(next.norm) && tagOf(w) === 'NN' && !NUMERAL.test(w.norm) && !COLLECTIVE.test(w.norm) && possibleTags(w.norm).every((t) => !/^(NNS|NNPS|VB|CD|DT|PRP)/.test(t)) && before?.norm !== 'of' && !adverbial && !coordinated(words, k, tagOf)) {
           flags.push(this.flag(ctx, w.start, next.end, `The singular '${w.text}' does not agree with '${next.text}'.`));
         }
         // "the Hamas": references use the name often and never with an article.

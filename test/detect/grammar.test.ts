@@ -56,4 +56,11 @@ describe('grammar', () => {
     const a = await analyze(analyzer, 'The government are divided. The family were told. The committee are meeting.', REFS);
     expect(ofCategory(a, 'grammar')).toEqual([]);
   });
+
+  it('leaves a coordinated subject and a time adverbial before the verb alone, not a plain singular subject', async () => {
+    const fine = 'Bears and other wildlife are attracted to smells. Voters or the party were surprised. Most voters in Bavaria last week were pleased.';
+    expect(ofCategory(await analyze(analyzer, fine, REFS), 'grammar')).toEqual([]);
+    const wrong = await analyze(analyzer, 'The local wildlife are attracted to smells. The whole week were quiet.', REFS);
+    expect(ofCategory(wrong, 'grammar').map((f) => f.text)).toEqual(['wildlife are', 'week were']);
+  });
 });
