@@ -19,6 +19,13 @@ function nearest(word: string, words: ReadonlyMap<string, Occurrence[]>): { norm
   return best;
 }
 
+/** "microclimate" beside "microclimates": another form of the same word, which dictionaries often lack; no misspelling. */
+export function inflectionOf(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (['s', 'es', 'd', 'ed', 'ing'].some((suffix) => long === short + suffix)) return true;
+  return short.endsWith('y') && long === `${short.slice(0, -1)}ies`;
+}
+
 /**
  * Misspellings: a lower-case word no English dictionary knows and no reference uses, one or two edits away
  * from a word the references do use ("recieved" for "received", "goverment" for "government").
@@ -40,7 +47,7 @@ export class SpellingDetector implements Detector {
         if (!t.word || t.text.length < MIN_LENGTH || !/^\p{Ll}+$/u.test(t.text) || ctx.index.words.has(t.norm)) continue;
         if (knowsAny(english, t.text)) continue;
         const near = nearest(t.norm, ctx.index.words);
-        if (!near) continue;
+        if (!near || inflectionOf(t.norm, near.norm)) continue;
         flags.push({
           start: t.start,
           end: t.end,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SpellingDetector } from '../../src/detect/spelling.js';
+import { inflectionOf, SpellingDetector } from '../../src/detect/spelling.js';
 import { analyze } from './helpers.js';
 import { stubAnalyzer } from './stub.js';
 
@@ -18,5 +18,16 @@ describe('spelling', () => {
   it('leaves English words, names and words far from every reference word alone', async () => {
     const a = await analyze(analyzer, 'The government received the Gouvernment report on Tuesday from xqzvbt.', [REF]);
     expect(a.flags).toEqual([]);
+  });
+
+  it('leaves another form of a reference word alone, even one the dictionary lacks ("microclimate", "microclimates")', async () => {
+    const ref = 'The valley has many microclimates and soils.';
+    expect((await analyze(analyzer, 'The valley has a diverse microclimate and soils.', [ref], { mode: 'parallel' })).flags).toEqual([]);
+    // One letter inside the word is still a misspelling.
+    const typo = await analyze(analyzer, 'The valley has many microclimtes and soils.', [ref], { mode: 'parallel' });
+    expect(typo.flags.map((f) => f.suggestion)).toEqual(['microclimates']);
+    expect(inflectionOf('microclimate', 'microclimates')).toBe(true);
+    expect(inflectionOf('policies', 'policy')).toBe(true);
+    expect(inflectionOf('goverment', 'government')).toBe(false);
   });
 });
