@@ -4,6 +4,8 @@ import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } 
 import { wordHunks } from './word-diff.js';
 
 const NEGATION = /^(not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
+/** "non-diabetic": a negation inside the word, which says what "no longer diabetic" says. */
+const NEGATED_WORD = /^non-\p{L}/u;
 /** What a negation brings along: "did not go" for "went". */
 const AUX = /^(do|does|did|is|are|was|were|will|would|can|could|has|have|had)$/;
 
@@ -73,7 +75,7 @@ export class PolarityDetector implements Detector {
 export function reversals(mtTokens: Token[], ref: RefSentence): Reversal[] {
   const a = mtTokens.filter((t) => t.word);
   const b = ref.tokens.filter((t) => t.word);
-  if (a.some((t) => NEGATION.test(t.norm)) === b.some((t) => NEGATION.test(t.norm))) return [];
+  if (hasNegation(a) === hasNegation(b)) return [];
   const negationOnly = (words: Token[]) => words.some((t) => NEGATION.test(t.norm)) && words.every((t) => NEGATION.test(t.norm) || AUX.test(t.norm));
   const out: Reversal[] = [];
   // Only a short change between words both sides share: a clause one side adds is an addition, not a reversal.
@@ -84,7 +86,10 @@ export function reversals(mtTokens: Token[], ref: RefSentence): Reversal[] {
   return out;
 }
 
-const hasNegation = (tokens: readonly Token[]) => tokens.some((t) => t.word && NEGATION.test(t.norm));
+/** Whether a sentence negates anything, by a negation word or a negated word: which side negates is what counts. */
+function hasNegation(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.word && (NEGATION.test(t.norm) || NEGATED_WORD.test(t.norm)));
+}
 
 /**
  * A negation in the MT sentence and in none of its parallel reference sentences (or the other way round). The
@@ -97,6 +102,8 @@ export function looseReversal(s: EncodedSentence, refs: readonly RefSentence[]):
   const ref = refs[0]!;
   if (mine) return { token: s.tokens.find((t) => t.word && NEGATION.test(t.norm))!, ref, added: true, refWord: '' };
   const at = ref.tokens.findIndex((t) => t.word && NEGATION.test(t.norm));
+  // Only a negated word ("non-diabetic") on the reference side: no negation word to give as the fix.
+  if (at < 0) return undefined;
   const negated = ref.tokens.slice(at + 1).findIndex((t) => t.word && !AUX.test(t.norm) && !NEGATION.test(t.norm));
   const target = negated < 0 ? undefined : ref.vectors[at + 1 + negated];
   const best = closestToken(s, target);

@@ -30,4 +30,12 @@ describe('polarity', () => {
     const mt = 'The minister said the army will leave the city before Friday, although he did not say where it would go.';
     expect((await analyze(analyzer, mt, [POSITIVE])).flags).toEqual([]);
   });
+
+  it('reads a negated word in the reference ("non-diabetic") as its negation, in both modes', async () => {
+    const mt = 'We now have mice that used to be diabetic and are no longer diabetic, he added.';
+    const ref = 'We now have mice that are non-diabetic that used to be diabetic, he added.';
+    for (const mode of ['comparable', 'parallel'] as const) expect((await analyze(analyzer, mt, [ref], { mode })).flags, mode).toEqual([]);
+    const plain = 'We now have mice that are healthy that used to be diabetic, he added.';
+    expect((await analyze(analyzer, mt, [plain], { mode: 'parallel' })).flags.map((f) => f.text)).toEqual(['no']);
+  });
 });
