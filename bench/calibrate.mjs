@@ -18,11 +18,14 @@ const { values: opts } = parseArgs({
     out: { type: 'string', default: 'models/calibration.json' },
     write: { type: 'boolean', default: false },
     target: { type: 'string', default: '0.8' },
+    'max-good-per-100': { type: 'string', default: '0.5' },
     source: { type: 'string', default: 'demetr' },
     'list-good': { type: 'boolean', default: false },
   },
 });
 const TARGET = Number(opts.target);
+/** The other half of issue 16's precision rule: false alarms a reviewer meets on good MT, per 100 words. */
+const MAX_GOOD = Number(opts['max-good-per-100']);
 if (opts.source === 'synthetic') {
   await import('./lib/calibrate-synthetic.mjs').then((m) => m.run(opts));
   process.exit(0);
@@ -78,7 +81,9 @@ function chooseThreshold(langs) {
     const labelled = labelledFlags({ mt: new Map([...pooled.mt].map(([k, r]) => [k, mark(r)])), perts: pooled.perts.map(mark) }).filter((f) => f.shown);
     return labelled.length ? labelled.filter((f) => f.label).length / labelled.length : 1;
   };
-  for (const t of GRID) if (at(t) >= TARGET) return t;
+  const words = [...pooled.mt.values()].reduce((n, r) => n + r.words, 0);
+  const goodPer100 = (t) => (100 * [...pooled.mt.values()].reduce((n, r) => n + r.flags.filter((f) => f.confidence >= t).length, 0)) / words;
+  for (const t of GRID) if (at(t) >= TARGET && goodPer100(t) <= MAX_GOOD) return t;
   return 1;
 }
 
