@@ -7,10 +7,11 @@ export const EMBED = {
   /**
    * Texts per model call. The model quantises every token's activations on its own (per-row scales,
    * scripts/quantize_per_token.py), so a sentence gets bit-identical vectors alone or in any batch: check, score,
-   * review and the cache agree. 32 was the fastest size on `npm run bench` (BENCHMARKS.md); the session-1 model
+   * review and the cache agree. 16: as fast as 32 on `npm run bench` (592 against 564 sentences/s, session 8) with
+   * a cold `check` peak of about 295 MB instead of 335 (smaller activations; BENCHMARKS.md). The session-1 model
    * (one scale per tensor) varied with its batch companions and ran one text per call.
    */
-  batchSize: 32,
+  batchSize: 16,
 } as const;
 
 export const ALIGN = {
