@@ -45,7 +45,8 @@ export function writeStemFile(file: string, key: string, rules: Rules, stems: re
   renameSync(tmp, file);
 }
 
-const SURROGATE = /[\ud800-\udfff]/;
+/** Where JavaScript's string order and UTF-8 byte order part (stem-list.ts sorts by the same rule). */
+export const SURROGATE = /[\ud800-\udfff]/;
 
 /** UTF-8 byte order, as the file is sorted: JavaScript's order below the surrogates, bytes beyond. */
 function compare(a: string, b: string): number {
@@ -130,7 +131,7 @@ function valid(head: unknown, key: string, size: number, bodyAt: number): head i
 }
 
 /** The cache file's lists for `key`, or undefined when it is missing, damaged or for other dictionary bytes. */
-export function openStemFile<T>(file: string, key: string, wrap: (file: StemFile) => T): T | undefined {
+export function openStemFile(file: string, key: string): StemFile | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -139,7 +140,7 @@ export function openStemFile<T>(file: string, key: string, wrap: (file: StemFile
   }
   try {
     const read = readHead(fd);
-    if (read && valid(read.head, key, fstatSync(fd).size, read.bodyAt)) return wrap(new StemFile(fd, read.bodyAt, read.head));
+    if (read && valid(read.head, key, fstatSync(fd).size, read.bodyAt)) return new StemFile(fd, read.bodyAt, read.head);
   } catch {
     // not JSON, not ours: rebuilt by the caller
   }

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spellCacheDir } from './spell-cache.js';
-import { openStemFile, writeStemFile, type Rules, type StemFile } from './stem-file.js';
+import { openStemFile, SURROGATE, writeStemFile, type Rules, type StemFile } from './stem-file.js';
 import type { Speller } from './spell.js';
 
 /**
@@ -87,11 +87,11 @@ function stemOf(line: string): string {
 }
 
 /**
- * UTF-8 byte order, as the lookups compare. Below the surrogates UTF-16 code-unit order is code-point order, which
- * is byte order, so the plain string sort is exact; only lists with astral or private-use letters pay for buffers.
+ * UTF-8 byte order, as the lookups compare. Without surrogates UTF-16 code-unit order is code-point order, which
+ * is byte order, so the plain string sort is exact; only lists with astral letters pay for buffers.
  */
 function byteOrder(stems: string[]): string[] {
-  if (!stems.some((s) => /[\ud800-\uffff]/.test(s))) return stems.sort();
+  if (!stems.some((s) => SURROGATE.test(s))) return stems.sort();
   return stems
     .map((s) => ({ s, b: Buffer.from(s) }))
     .sort((x, y) => Buffer.compare(x.b, y.b))
@@ -184,7 +184,7 @@ function build(aff: Buffer, dic: Buffer, key: string, file: string | undefined):
       writeStemFile(file, key, rules, stems);
       dropStale(file);
       // From the file from now on: a process keeps a few kilobytes per list, not the list (BENCHMARKS.md).
-      const stored = openStemFile(file, key, (head) => new FileStems(head));
+      const stored = wrapFile(openStemFile(file, key));
       if (stored) return stored;
     } catch {
       // a read-only cache only costs the next run another build
@@ -192,6 +192,8 @@ function build(aff: Buffer, dic: Buffer, key: string, file: string | undefined):
   }
   return new MemoryStems(stems, rules);
 }
+
+const wrapFile = (file: StemFile | undefined): StemList | undefined => (file ? new FileStems(file) : undefined);
 
 /** A list in its cache file: the first stem of every block in memory, a block read when a lookup lands in it. */
 class FileStems extends AffixStems {
@@ -216,7 +218,7 @@ export async function openStemList(pkg: string, cacheDir: string | null = spellC
   const key = stemListKey(pkg);
   if (!key) return undefined; // not installed
   const file = cacheDir === null ? undefined : join(cacheDir, `${pkg.replace(/[^A-Za-z0-9._-]+/g, '_')}-stems${FORMAT}-${key.slice(0, 32)}.txt`);
-  const cached = file ? openStemFile(file, key, (head) => new FileStems(head)) : undefined;
+  const cached = file ? wrapFile(openStemFile(file, key)) : undefined;
   if (cached) return cached;
   let dict: { aff: Uint8Array; dic: Uint8Array };
   try {
