@@ -1,0 +1,140 @@
+import type { Token } from '../core/types.js';
+import { possibleTags, posTags } from '../segment/pos.js';
+import { stem } from '../segment/stem.js';
+
+export type Tense = 'past' | 'present' | 'future';
+
+/** A finite verb with the auxiliaries and adverbs after it and the lexical verb they carry ("has not been found"). */
+export interface VerbGroup {
+  /** The finite word: it carries the tense. */
+  finite: Token;
+  /** The lexical verb, or the last auxiliary where there is none ("is" in "is late"). */
+  head: Token;
+  /** Index of `head` in the sentence's tokens (its contextual vector). */
+  headIndex: number;
+  /** Index of `finite` among the sentence's verb groups' finite words: 0 is the first finite verb. */
+  order: number;
+  tense: Tense;
+  progressive: boolean;
+  perfect: boolean;
+  /** Lemma-like key of the lexical verb: forms of be/have/do share one, others their stem. */
+  lexical: string;
+}
+
+const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being', "'s", "'re", "'m"]);
+const HAVE = new Set(['has', 'have', 'had', 'having', "'ve", "'d"]);
+const DO = new Set(['do', 'does', 'did']);
+const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
+const PAST = new Set(['was', 'were', 'had', 'did']);
+const PRESENT = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do', "'s", "'re", "'m", "'ve"]);
+const MODAL = new Set(['would', 'should', 'can', 'could', 'may', 'might', 'must', 'ought', 'ca']);
+
+/**
+ * A contracted word's parts, so "won't" reads as will + not and "it's" as it + is; "'d" (had or would) and
+ * "'s" after a noun (is, has or a possessive) are left to the tagger's reading of the whole token.
+ */
+function parts(norm: string): string[] {
+  const w = norm.replace(/’/gu, "'");
+  const neg = /^(\w+)n't$/u.exec(w);
+  if (neg) return [neg[1] === 'wo' ? 'will' : neg[1] === 'ca' ? 'can' : neg[1]!, 'not'];
+  const clitic = /^(i|you|we|they|he|she|it|that|there|who|what)('s|'re|'m|'ll|'ve)$/u.exec(w);
+  return clitic ? [clitic[1]!, clitic[2]!] : [w];
+}
+
+const isAux = (w: string) => BE.has(w) || HAVE.has(w) || DO.has(w) || FUTURE.has(w) || MODAL.has(w);
+const lemma = (w: string) => (BE.has(w) ? 'be' : HAVE.has(w) ? 'have' : DO.has(w) ? 'do' : stem(w));
+/** Adverbs that sit inside a verb group ("will first play"), some of which the tagger's lexicon lists as nouns. */
+const INNER_ADVERB = new Set(['not', 'first', 'then', 'once', 'ever', 'never', 'already', 'still', 'also', 'just', 'only', 'now', 'soon', 'later']);
+const adverbial = (w: string, tag: string) => {
+  if (INNER_ADVERB.has(w) || tag.startsWith('RB')) return true;
+  const possible = possibleTags(w);
+  return possible.some((t) => t.startsWith('RB')) && !possible.some((t) => t.startsWith('VB'));
+};
+
+/**
+ * Whether a word the tagger read as another part of speech can be the verb an auxiliary carries ("will open",
+ * tagged as an adjective): a bare form after will, do and modals, a participle after be and have. Only a word
+ * the tagger read as a content word: the lexicon lists "a" as a participle too.
+ */
+const OPEN_CLASS = /^(NN|JJ|RB)/u;
+
+function canFollow(aux: string, w: string): boolean {
+  const possible = possibleTags(w);
+  if (BE.has(aux)) return possible.includes('VBG') || possible.includes('VBN');
+  if (HAVE.has(aux)) return possible.includes('VBN');
+  return possible.includes('VB');
+}
+
+function tenseOf(w: string, tag: string): Tense | undefined {
+  // Contraction parts carry no tag of their own ('' for "won't").
+  if (FUTURE.has(w) && (tag === 'MD' || tag === '' || w !== 'will')) return 'future';
+  if (PAST.has(w) || (tag === 'VBD' && !isAux(w))) return 'past';
+  if (PRESENT.has(w) || ((tag === 'VBZ' || tag === 'VBP') && !isAux(w))) return 'present';
+  return undefined;
+}
+
+interface Word {
+  token: Token;
+  index: number;
+  /** The (last) part of a contraction that carries the verb: "'s" of "it's". */
+  norm: string;
+  tag: string;
+}
+
+function words(tokens: readonly Token[]): Word[] {
+  const list = tokens.map((token, index) => ({ token, index })).filter((w) => w.token.word);
+  const tags = posTags(list.map((w) => w.token));
+  return list.map((w, k) => {
+    const p = parts(w.token.norm);
+    const verbPart = p.length === 2 && p[1] !== 'not' ? p[1]! : p[0]!;
+    return { ...w, norm: verbPart, tag: p.length > 1 ? '' : (tags[k] ?? '') };
+  });
+}
+
+/** Every finite verb group of a sentence, in order. */
+export function verbGroups(tokens: readonly Token[]): VerbGroup[] {
+  const ws = words(tokens);
+  const groups: VerbGroup[] = [];
+  for (let k = 0; k < ws.length; k++) {
+    const tense = tenseOf(ws[k]!.norm, ws[k]!.tag);
+    if (!tense) continue;
+    const chain = [ws[k]!];
+    let j = k + 1;
+    // Auxiliaries and adverbs after the finite word, then at most one lexical verb.
+    while (isAux(ws[k]!.norm) && j < ws.length && chain.length < 6) {
+      const w = ws[j]!;
+      // Punctuation between two words ends the group: "is, according to".
+      if (w.index !== ws[j - 1]!.index + 1) break;
+      if (isAux(w.norm)) chain.push(w);
+      else if (adverbial(w.norm, w.tag) && j + 1 < ws.length && j - k < 4) {
+        j++;
+        continue;
+      } else {
+        if (w.tag.startsWith('VB') || (OPEN_CLASS.test(w.tag) && canFollow(chain[chain.length - 1]!.norm, w.norm))) chain.push(w);
+        break;
+      }
+      j++;
+    }
+    const last = ws.indexOf(chain[chain.length - 1]!);
+    // "is going to win" is the future.
+    const goingTo = chain[chain.length - 1]!.norm === 'going' && ws[last + 1]?.norm === 'to' && (ws[last + 2]?.tag ?? '').startsWith('VB');
+    groups.push(describe(chain, goingTo ? 'future' : tense, groups.length, goingTo));
+    k = last;
+  }
+  return groups;
+}
+
+function describe(chain: Word[], tense: Tense, order: number, goingTo: boolean): VerbGroup {
+  const head = chain[chain.length - 1]!;
+  const follows = (aux: Set<string>, next: (w: Word) => boolean) => chain.some((w, i) => aux.has(w.norm) && chain.slice(i + 1).some(next));
+  return {
+    finite: chain[0]!.token,
+    head: head.token,
+    headIndex: head.index,
+    order,
+    tense,
+    progressive: !goingTo && follows(BE, (w) => w.tag === 'VBG' || w.norm === 'being' || (w === head && /ing$/u.test(w.norm) && !BE.has(w.norm))),
+    perfect: follows(HAVE, (w) => w.tag === 'VBN' || w.tag === 'VBD' || w.norm === 'been'),
+    lexical: lemma(head.norm),
+  };
+}
