@@ -1,6 +1,7 @@
 import type { Token } from '../core/types.js';
 import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { dot } from '../embed/vectors.js';
 import { antonymStems } from './lexicon/antonyms.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
@@ -16,18 +17,50 @@ interface Hit {
   refToken: Token;
 }
 
+/**
+ * The stems a word is looked up by: its own, and for a comparative or superlative its base's ("lowest" -> low,
+ * "bigger" -> big, "happier" -> happy), which WordNet lists without the degree.
+ */
+function keys(norm: string): string[] {
+  const out = [stem(norm)];
+  const degree = /^(\p{L}{2,}?)(er|est)$/u.exec(norm);
+  if (degree) {
+    const base = degree[1]!;
+    const bases = [base, `${base}e`, base.replace(/i$/u, 'y'), base.replace(/(\p{L})\1$/u, '$1')];
+    for (const b of bases) if (b.length >= 2 && !out.includes(stem(b))) out.push(stem(b));
+  }
+  return out;
+}
+
+/**
+ * Whether `token` is one of the two MT words closest to a reference word's vector: contextual vectors rank a word's
+ * neighbour about as close as its counterpart ("level" 0.53, "lowest" 0.52 for "highest").
+ */
+function closeTo(s: EncodedSentence, v: Float32Array | null | undefined, token: Token): boolean {
+  if (!v) return false;
+  const mine = s.vectors[s.tokens.indexOf(token)];
+  if (!mine) return false;
+  const sim = dot(v, mine);
+  return s.tokens.filter((t, j) => t.word && t !== token && s.vectors[j] && dot(v, s.vectors[j]!) > sim).length < 2;
+}
+
 function antonymIn(s: EncodedSentence, refs: readonly RefSentence[]): Hit[] {
   const table = antonymStems();
-  const mtStems = new Set(s.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
+  const mtStems = new Set(s.tokens.filter((t) => t.word).flatMap((t) => keys(t.norm)));
   const hits: Hit[] = [];
   for (const token of s.tokens) {
     if (!token.word || !/^\p{L}{3,}$/u.test(token.text)) continue;
-    const opposites = table.get(stem(token.norm));
-    if (!opposites) continue;
+    const own = keys(token.norm);
+    const opposites = new Set(own.flatMap((k) => [...(table.get(k) ?? [])]));
+    if (!opposites.size) continue;
     for (const ref of refs) {
-      const refStems = new Set(ref.tokens.filter((t) => t.word).map((t) => stem(t.norm)));
-      if (refStems.has(stem(token.norm))) continue;
-      const refToken = ref.tokens.find((t) => t.word && opposites.has(stem(t.norm)) && !mtStems.has(stem(t.norm)));
+      const refStems = new Set(ref.tokens.filter((t) => t.word).flatMap((t) => keys(t.norm)));
+      if (own.some((k) => refStems.has(k))) continue;
+      // Same slot: the MT word is one of the reference antonym's two closest words ("refused ...
+      // accepted" against "declined ... took up" pairs "declined" with "refused", not with "accepted").
+      const refToken = ref.tokens.find(
+        (t, k) => t.word && keys(t.norm).some((x) => opposites.has(x)) && !keys(t.norm).some((x) => mtStems.has(x)) && closeTo(s, ref.vectors[k], token),
+      );
       if (refToken) {
         hits.push({ token, ref, refToken });
         break;
@@ -45,7 +78,7 @@ export class AntonymDetector implements Detector {
   readonly id = 'antonym';
   readonly meta: DetectorMeta = {
     finds: 'a word replaced by its opposite ("increased" for "decreased", "old" for "new")',
-    how: 'WordNet antonym pairs (models/antonyms.tsv), matched by stem: the aligned reference sentence has the antonym and not the word, the MT has the word and not the antonym; comparable references only when the sentences are close (cosine >= 0.75)',
+    how: 'WordNet antonym pairs widened to their synsets (models/antonyms.tsv), matched by stem and by the base of comparatives: the aligned reference sentence has the antonym in the same slot (the MT word is one of its two closest by contextual vectors) and not the word, the MT has the word and not the antonym; comparable references only when the sentences are close (cosine >= 0.75)',
     categories: ['mistranslation'],
     modes: ['comparable', 'parallel'],
   };

@@ -2,6 +2,32 @@ import { closestToken, evidenceOf, perAlignedSentence, type RefSentence } from '
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { unmatchedWords } from './unmatched.js';
 import { slotFeatures, slotGap } from './slot-gap.js';
+import { dot } from '../embed/vectors.js';
+
+/**
+ * How firmly another reference word holds the MT word closest to reference word k: that MT word's best cosine to
+ * any other reference word minus its cosine to k. A paraphrase of k is closest to k itself (0 or below); where
+ * k was dropped, its nearest MT word is a neighbour that renders its own reference word (well above 0).
+ */
+function claimedBy(ref: RefSentence, k: number, s: EncodedSentence): number {
+  const v = ref.vectors[k];
+  if (!v) return 0;
+  let best = -1;
+  let t = -1;
+  s.tokens.forEach((tok, j) => {
+    const w = s.vectors[j];
+    const d = tok.word && w ? dot(v, w) : -1;
+    if (d > best) [best, t] = [d, j];
+  });
+  const w = t >= 0 ? s.vectors[t] : null;
+  if (!w) return 0;
+  let other = -1;
+  ref.tokens.forEach((tok, j) => {
+    const u = ref.vectors[j];
+    if (j !== k && tok.word && u) other = Math.max(other, dot(w, u));
+  });
+  return other - best;
+}
 
 /**
  * Omissions inside a sentence: content words of the parallel reference sentence that the MT renders nowhere
@@ -34,6 +60,7 @@ export class OmissionDetector implements Detector {
       const after = ref.tokens.findIndex((t, k) => k > last && t.word);
       const anchor = closestToken(s, before >= 0 ? ref.vectors[before] : ref.vectors[after]);
       if (!anchor) return [];
+      const claimed = Math.min(...run.ks.map((k) => claimedBy(ref, k, s)));
       const name = run.ks.some((k) => k > 0 && /^\p{Lu}/u.test(ref.tokens[k]!.text) && ref.tokens.findIndex((t) => t.word) !== k);
       return [
         {
@@ -47,7 +74,7 @@ export class OmissionDetector implements Detector {
           suggestion: before >= 0 ? `${anchor.text} ${words}` : `${words} ${anchor.text}`,
           evidence: [evidenceOf(ref)],
           detector: this.id,
-          features: { tokenSim: run.similarity, runWords: run.ks.length, capital: name ? 1 : 0, refSim: ref.similarity, extra, lengthRatio, ...slotFeatures(slotGap(ref, first, last, s)) },
+          features: { claimed, tokenSim: run.similarity, runWords: run.ks.length, capital: name ? 1 : 0, refSim: ref.similarity, extra, lengthRatio, ...slotFeatures(slotGap(ref, first, last, s)) },
         },
       ];
     });
