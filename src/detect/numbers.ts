@@ -5,6 +5,7 @@ import { AUXILIARY } from './closed-class.js';
 import { clockTimes, referenceTimes } from './clock.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { notationFlag } from './notation.js';
+import { figureValue, parallelCounterpart, type Counterpart } from './figures.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 const NUMBER = /^\d{1,3}([,.]\d{3})+$|^\d+([.,]\d+)?$/;
@@ -88,6 +89,18 @@ interface Slotted {
   agreeing?: number;
   /** A single loosely aligned reference: a changed meaning (major), not a key fact proven wrong. */
   weak?: boolean;
+  /** Paired by contextual vectors in a parallel reference, not by the counted noun. */
+  paired?: Counterpart;
+}
+
+/** The reference's figure written the way ours is: digits for digits, "15th" for an ordinal, its word for a word. */
+function rewrite(token: Token, other: Slotted): string {
+  if (!/\d/u.test(token.text)) return other.token.text;
+  const ordinal = /^\d+(st|nd|rd|th)$/u.test(token.norm);
+  if (!ordinal) return numberValues(other.token.text).length ? other.token.text : String(other.value);
+  const n = other.value;
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 const APPROXIMATE = /^(about|around|over|nearly|almost|roughly|some|approximately|more|less|fewer|least|most|than|up)$/;
@@ -112,14 +125,16 @@ export class NumberDetector implements Detector {
   detect(ctx: DetectContext): RawFlag[] {
     const refValues = new Map<number, number>();
     for (const ref of ctx.refs)
-      for (const s of ref.sentences) for (const t of s.tokens) for (const v of numberValues(t.text)) refValues.set(v, (refValues.get(v) ?? 0) + 1);
+      for (const s of ref.sentences) for (const t of s.tokens) for (const v of figureValue(t, numberValues)) refValues.set(v, (refValues.get(v) ?? 0) + 1);
     const refTimes = new Set(ctx.refs.flatMap((ref) => [...referenceTimes(ref.text)]));
     const flags: RawFlag[] = [];
+    const parallel = ctx.options.mode === 'parallel';
     ctx.mt.sentences.forEach((s, i) => {
       // A time a reference states too, however it writes it ("15:00" and "15.00", "20:30" and "8:30 p.m."), is no count.
       const sameTimes = clockTimes(s.sentence.text, s.sentence.start).filter((t) => t.minutes.some((m) => refTimes.has(m)));
       s.tokens.forEach((token, k) => {
-        const values = numberValues(token.text);
+        // A parallel reference translates this sentence, so "nine years" and "the 14th century" are checkable too.
+        const values = parallel ? figureValue(token, numberValues) : numberValues(token.text);
         if (values.length === 0) return;
         if (sameTimes.some((t) => token.start >= t.start && token.end <= t.end)) return;
         const foreign = foreignNotation(token.text);
@@ -127,20 +142,14 @@ export class NumberDetector implements Detector {
           flags.push(this.notation(token, foreign, refValues.has(foreign), ctx.settings.numbers.confidence));
           return;
         }
-        const english = Number(token.text.replace(/,/g, ''));
+        const english = numberValues(token.text).length ? Number(token.text.replace(/,/g, '')) : values[0]!;
         const known = values.find((v) => refValues.has(v));
         if (known !== undefined && known !== english) {
           flags.push(this.notation(token, known, true, ctx.settings.numbers.confidence));
           return;
         }
         if (known !== undefined) return;
-        const keys = slotKeys(s, k);
-        if (keys.length === 0) return;
-        const refs = alignedRefs(ctx, i).filter((r) => r.similarity >= ctx.settings.numbers.sameFactSimilarity);
-        // A count's fact is what happens to what it counts; a year's slot ("since 2012") is its fact already.
-        const fact = keys.some((key) => key.startsWith('counts:')) ? factWords(s, k) : new Set<string>();
-        // A close sentence states the same fact by itself (its verbs may be paraphrased); loose ones must show it.
-        const other: Slotted | undefined = this.sameSlot(refs, keys) ?? this.consensus(alignedRefs(ctx, i), keys, fact, ctx.options.mode === 'parallel', ctx.settings.numbers.consensusReferences);
+        const other = this.counterpart(ctx, s, i, k);
         if (!other) return;
         const ratio = Math.abs(other.value - english) / Math.max(Math.abs(other.value), 1);
         if (approximate(s, k) && ratio <= ctx.settings.numbers.roundingTolerance && trailingZeros(english) > trailingZeros(other.value)) return;
@@ -154,14 +163,45 @@ export class NumberDetector implements Detector {
           message: other.agreeing
             ? `'${token.text}' appears in no reference; ${other.agreeing} reference${other.agreeing > 1 ? 's give' : ' gives'} '${other.token.text}' in the same slot.`
             : `'${token.text}' appears in no reference; the aligned reference gives '${other.token.text}' for the same count.`,
-          suggestion: other.token.text,
+          suggestion: rewrite(token, other),
           evidence: [evidenceOf(other.ref)],
           detector: this.id,
-          features: { weak: other.weak ? 1 : 0, agreeing: other.agreeing ?? 0, refSim: other.ref.similarity },
+          features: {
+            weak: other.weak ? 1 : 0,
+            agreeing: other.agreeing ?? 0,
+            refSim: other.ref.similarity,
+            paired: other.paired ? 1 : 0,
+            pairSim: other.paired?.similarity ?? 1,
+            unmatched: other.paired?.unmatched ?? 1,
+          },
         });
       });
     });
     return flags;
+  }
+
+  /**
+   * The reference figure ours contradicts: the same slot in a close sentence, the consensus of the aligned
+   * ones, or, in a parallel reference, the figure it gives that we lack, paired by contextual vectors.
+   */
+  private counterpart(ctx: DetectContext, s: EncodedSentence, i: number, k: number): Slotted | undefined {
+    const keys = slotKeys(s, k);
+    const aligned = alignedRefs(ctx, i);
+    if (keys.length) {
+      const refs = aligned.filter((r) => r.similarity >= ctx.settings.numbers.sameFactSimilarity);
+      // A count's fact is what happens to what it counts; a year's slot ("since 2012") is its fact already.
+      const fact = keys.some((key) => key.startsWith('counts:')) ? factWords(s, k) : new Set<string>();
+      // A close sentence states the same fact by itself (its verbs may be paraphrased); loose ones must show it.
+      const found = this.sameSlot(refs, keys) ?? this.consensus(aligned, keys, fact, ctx.options.mode === 'parallel', ctx.settings.numbers.consensusReferences);
+      if (found) return found;
+    }
+    if (ctx.options.mode !== 'parallel') return undefined;
+    let best: Slotted | undefined;
+    for (const ref of aligned) {
+      const c = parallelCounterpart(s, k, ref, numberValues);
+      if (c && (!best?.paired || c.similarity > best.paired.similarity)) best = { ref, token: c.token, value: c.value, paired: c };
+    }
+    return best;
   }
 
   private sameSlot(refs: RefSentence[], keys: string[]): { ref: RefSentence; token: Token; value: number } | undefined {

@@ -178,3 +178,22 @@ describe('thousands grouped with spaces', () => {
     for (const f of other) expect(f.start >= at && f.end <= at + 5, f.text).toBe(true);
   });
 });
+
+describe('numbers against a parallel reference', () => {
+  const parallel = { mode: 'parallel' as const };
+  const flagged = async (mt: string, ref: string) => (await analyze(analyzer, mt, [ref], parallel)).flags.map((f) => [f.text, f.suggestion]);
+
+  it('pairs a figure the reference lacks with the figure it gives that we lack, whatever the wording', async () => {
+    expect(await flagged('The studio signed her for nine years and made her a star.', 'The studio gave her a seven year contract and she became a star.')).toEqual([['nine', 'seven']]);
+    expect(await flagged('The plane crashed into a wall, killing 28 people.', 'The airliner struck a wall, killing seventeen.')).toEqual([['28', '17']]);
+    expect(await flagged('The style reached its peak in the 14th century.', 'The style peaked in the 15th century.')).toEqual([['14th', '15th']]);
+  });
+
+  it('leaves a figure the reference writes another way alone', async () => {
+    expect(await flagged('Games were paused for five months and resumed on June 20.', 'Play stopped for 5 months and began again on June 20th.')).toEqual([]);
+  });
+
+  it('leaves a figure alone when the reference gives no figure we lack', async () => {
+    expect(await flagged('The bridge, built in 1958, is 300 metres long.', 'The bridge is 300 metres long.')).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Token } from '../core/types.js';
+import { dot } from '../embed/vectors.js';
+import type { RefSentence } from './context.js';
+import type { EncodedSentence } from './types.js';
+
+/**
+ * Cardinal words a translation writes for figures ("seven years", "killing seventeen"). "one" is left out: it is
+ * as often a pronoun ("a new one") as a count.
+ */
+const WORDS = new Map<string, number>(
+  [
+    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((w, i) => [w, i + 2] as [string, number])
+    .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, (i + 3) * 10] as [string, number])),
+);
+
+const ORDINAL = /^(\d+)(st|nd|rd|th)$/u;
+
+/** The value a token writes as digits, an ordinal ("20th") or a cardinal word; undefined for anything else. */
+export function figureValue(token: Token, digits: (text: string) => number[]): number[] {
+  const own = digits(token.text);
+  if (own.length) return own;
+  const ordinal = ORDINAL.exec(token.norm);
+  if (ordinal) return [Number(ordinal[1])];
+  const word = WORDS.get(token.norm);
+  return word === undefined ? [] : [word];
+}
+
+export interface Counterpart {
+  token: Token;
+  value: number;
+  /** Cosine of the two figures' contextual vectors: how surely they stand in the same slot. */
+  similarity: number;
+  /** Figures of the reference sentence that the MT sentence does not give, this one included. */
+  unmatched: number;
+}
+
+/**
+ * In a parallel reference (a translation of the same sentence) a figure of ours that it lacks has a counterpart
+ * among its figures that we lack: the closest of them by contextual vectors. "nine years" against "a seven year
+ * contract", "3-0" against "2:0". None when the reference gives no figure we lack.
+ */
+export function parallelCounterpart(s: EncodedSentence, k: number, ref: RefSentence, digits: (text: string) => number[]): Counterpart | undefined {
+  const ours = new Set(s.tokens.flatMap((t) => figureValue(t, digits)));
+  const v = s.vectors[k];
+  const candidates = ref.tokens.flatMap((token, j) => {
+    const values = figureValue(token, digits);
+    return values.length && !values.some((x) => ours.has(x)) ? [{ token, value: values[0]!, j }] : [];
+  });
+  let best: Counterpart | undefined;
+  for (const c of candidates) {
+    const w = ref.vectors[c.j];
+    const similarity = v && w ? dot(v, w) : 0;
+    if (!best || similarity > best.similarity) best = { token: c.token, value: c.value, similarity, unmatched: candidates.length };
+  }
+  return best;
+}
