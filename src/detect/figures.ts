@@ -29,6 +29,20 @@ export function figureValue(token: Token, digits: (text: string) => number[]): n
   return word === undefined ? [] : [word];
 }
 
+const SCALE = new Map([
+  ['hundred', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+]);
+
+/** Token j's figure with the scale word after it ("ten thousand" is 10,000, "54 million" 54,000,000), and without. */
+function figuresAt(tokens: readonly Token[], j: number, digits: (text: string) => number[]): number[] {
+  const values = figureValue(tokens[j]!, digits);
+  const scale = SCALE.get(tokens[j + 1]?.norm ?? '');
+  return scale ? [...values.map((v) => v * scale), ...values] : values;
+}
+
 export interface Counterpart {
   token: Token;
   value: number;
@@ -44,10 +58,10 @@ export interface Counterpart {
  * contract", "3-0" against "2:0". None when the reference gives no figure we lack.
  */
 export function parallelCounterpart(s: EncodedSentence, k: number, ref: RefSentence, digits: (text: string) => number[]): Counterpart | undefined {
-  const ours = new Set(s.tokens.flatMap((t) => figureValue(t, digits)));
+  const ours = new Set(s.tokens.flatMap((_, j) => figuresAt(s.tokens, j, digits)));
   const v = s.vectors[k];
   const candidates = ref.tokens.flatMap((token, j) => {
-    const values = figureValue(token, digits);
+    const values = figuresAt(ref.tokens, j, digits);
     return values.length && !values.some((x) => ours.has(x)) ? [{ token, value: values[0]!, j }] : [];
   });
   let best: Counterpart | undefined;

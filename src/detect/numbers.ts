@@ -97,7 +97,7 @@ interface Slotted {
 function rewrite(token: Token, other: Slotted): string {
   if (!/\d/u.test(token.text)) return other.token.text;
   const ordinal = /^\d+(st|nd|rd|th)$/u.test(token.norm);
-  if (!ordinal) return numberValues(other.token.text).length ? other.token.text : String(other.value);
+  if (!ordinal) return numberValues(other.token.text).length ? other.token.text : other.value >= 1e4 ? other.value.toLocaleString('en-US') : String(other.value);
   const n = other.value;
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
