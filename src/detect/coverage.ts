@@ -1,4 +1,27 @@
+import type { Token } from '../core/types.js';
+import { isContentTag, posTags } from '../segment/pos.js';
+import { stem } from '../segment/stem.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
+
+const contentStems = (tokens: readonly Token[]): string[] => {
+  const tags = posTags(tokens);
+  return tokens.flatMap((t, k) => (t.word && /\p{L}{3,}/u.test(t.text) && isContentTag(tags[k]) ? [stem(t.norm)] : []));
+};
+
+/**
+ * Share of a sentence's content words that the neighbouring sentences of the other side say too. A translation
+ * that joins two reference sentences into one ("... a shadow and a black hole can ...") leaves the second
+ * unaligned, yet renders it: most of its words are in the sentence the first one aligned to.
+ */
+function renderedNearby(tokens: readonly Token[], nearby: readonly (readonly Token[])[]): number {
+  const mine = contentStems(tokens);
+  if (!mine.length) return 1;
+  const theirs = new Set(nearby.flatMap(contentStems));
+  return mine.filter((w) => theirs.has(w)).length / mine.length;
+}
+
+/** At or above this share of its content words in a neighbour, an unaligned sentence was merged, not dropped. */
+const MERGED_SHARE = 0.5;
 
 /**
  * Omission and addition, only where references are parallel (a translation of the same source): a reference
@@ -21,8 +44,11 @@ export class CoverageDetector implements Detector {
       for (const j of ctx.unmatched[r] ?? []) {
         const missing = ref.sentences[j]!.sentence;
         // Anchor the omission on the MT sentence aligned to the reference sentence before it.
-        const before = ctx.aligned.findLast((s) => s.matches.some((m) => m.ref === ref.id && (m.merged ?? m.index) < j)) ?? ctx.aligned[0];
+        const b = ctx.aligned.findLastIndex((s) => s.matches.some((m) => m.ref === ref.id && (m.merged ?? m.index) < j));
+        const before = ctx.aligned[Math.max(0, b)];
         if (!before) continue;
+        const neighbours = [ctx.mt.sentences[b], ctx.mt.sentences[b + 1]].filter((x) => x !== undefined).map((x) => x.tokens);
+        if (renderedNearby(ref.sentences[j]!.tokens, neighbours) >= MERGED_SHARE) continue;
         flags.push({
           start: before.end,
           end: before.end,
@@ -36,8 +62,11 @@ export class CoverageDetector implements Detector {
         });
       }
     });
-    for (const s of ctx.aligned) {
-      if (s.matches.length > 0 && s.similarity >= ctx.settings.align.supportThreshold) continue;
+    ctx.aligned.forEach((s, i) => {
+      if (s.matches.length > 0 && s.similarity >= ctx.settings.align.supportThreshold) return;
+      // A translation that splits a reference sentence in two: the second half's words are in the neighbour's match.
+      const nearby = [ctx.aligned[i - 1], ctx.aligned[i + 1]].flatMap((n) => n?.matches.slice(0, 1) ?? []).flatMap((m) => ctx.refs.find((r) => r.id === m.ref)?.sentences.slice(m.index, (m.merged ?? m.index) + 1) ?? []);
+      if (renderedNearby(ctx.mt.sentences[i]!.tokens, nearby.map((x) => x.tokens)) >= MERGED_SHARE) return;
       flags.push({
         start: s.start,
         end: s.end,
@@ -49,7 +78,7 @@ export class CoverageDetector implements Detector {
         evidence: [],
         detector: this.id,
       });
-    }
+    });
     return flags;
   }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { CoverageDetector } from '../../src/detect/coverage.js';
-import { analyze, ofCategory, refId } from './helpers.js';
+import { analyze, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
 
 // Invented story: a river flood, with a parallel (sentence-by-sentence) reference translation.
 let analyzer: Analyzer;
@@ -75,5 +75,25 @@ describe('coverage next to a well-aligned sentence', () => {
     const a = await analyze(analyzer, mt, [ref], { mode: 'parallel' });
     expect(ofCategory(a, 'omission').map((f) => f.evidence[0]?.index)).toEqual([1]);
     expect(ofCategory(a, 'addition').map((f) => f.text)).toEqual(['The fans sang all night.']);
+  });
+});
+
+describe('coverage with the real model', () => {
+  let real: Analyzer;
+  beforeAll(async () => {
+    real = only(await loadAnalyzer(), new CoverageDetector());
+  });
+
+  it('leaves two reference sentences joined into one translated sentence alone', async () => {
+    // The short first sentence aligns alone, so the second is unaligned, yet its words are all in the join.
+    const ref = 'One day we may see such a shadow. A black hole can cast a shadow on a bright background, but none has been seen yet.';
+    const joined = 'One day we may see such a shadow and a black hole can cast a shadow on a bright background, but none has been seen yet.';
+    expect(ofCategory(await analyze(real, joined, [ref], { mode: 'parallel' }), 'omission')).toEqual([]);
+  });
+
+  it('still flags a reference sentence the translation drops', async () => {
+    const ref = 'One day we may see such a shadow. A black hole can cast a shadow on a bright background, but none has been seen yet.';
+    const dropped = 'One day we may see such a shadow.';
+    expect(ofCategory(await analyze(real, dropped, [ref], { mode: 'parallel' }), 'omission').map((f) => f.evidence[0]?.index)).toEqual([1]);
   });
 });
