@@ -6,6 +6,7 @@ import { DuplicationDetector } from './duplication.js';
 import { EntityDetector } from './entities.js';
 import { FormDetector } from './form.js';
 import { GenderDetector } from './gender.js';
+import { PronounCaseDetector } from './pronoun-case.js';
 import { AntonymDetector } from './antonym.js';
 import { OmissionDetector } from './omission.js';
 import { OrderDetector } from './order.js';
@@ -50,6 +51,7 @@ export function defaultDetectors(): Detector[] {
     new GlossaryDetector(),
     new FormDetector(),
     new GenderDetector(),
+    new PronounCaseDetector(),
     new SpellingDetector(),
     new TenseDetector(),
     new OmissionDetector(),
