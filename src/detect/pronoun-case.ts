@@ -26,23 +26,26 @@ PERSONS.forEach((forms, person) =>
 const tagsOf = (w: string) => possibleTags(w);
 const onlyNominal = (w: string) => {
   const t = tagsOf(w);
-  return t.length > 0 && t.every((x) => /^(NN|JJ|CD)/u.test(x));
+  return t.length > 0 && t.every((x) => /^(NN|JJ)/u.test(x));
 };
 const verbal = (tag: string) => tag.startsWith('VB') || tag === 'MD';
 
 /**
  * The case the context needs where the pronoun's own case cannot stand, or undefined when it can. `clear` for
- * contexts the word after settles alone: a word that can only be a noun after a subject form ("he car"), a verb
- * after an object form that opens the sentence ("Me went"), a verb after a possessive ("their said"), a
- * reflexive opening a clause. A word that can be a noun or a verb ("they house") needs a reference to confirm.
+ * contexts the words alone settle: an object form opening the sentence before a verb ("Me went") or before a word
+ * that can only be a noun ("Him wife"), a verb after a possessive ("their said"), a reflexive opening a clause. A
+ * subject or object form before a possible noun ("they house", "gave him money") needs the reference to say the
+ * needed form before the same word: the tagger lexicon lists too few verbs ("they merge", "we build") to tell.
  */
-function neededCase(own: Case, next: Token | undefined, nextTag: string, initial: boolean): { needed: Case; clear: boolean } | undefined {
+function neededCase(own: Case, person: number, next: Token | undefined, nextTag: string, initial: boolean): { needed: Case; clear: boolean } | undefined {
   // Contractions ("didn't", "'ll") are verbs the lexicon does not list.
   if (!next || /['’]/u.test(next.text)) return undefined;
   const possible = tagsOf(next.norm);
   const canBeNoun = possible.some((t) => t.startsWith('NN'));
-  if ((own === 'subject' || own === 'object') && canBeNoun) return { needed: 'possessive', clear: onlyNominal(next.norm) };
-  if (own === 'object' && initial && verbal(nextTag)) return { needed: 'subject', clear: true };
+  // "we humans", "us Americans": a plural noun in apposition.
+  if (PERSONS[person]![0] === 'we' && possible.includes('NNS')) return undefined;
+  if (own === 'object' && initial && verbal(nextTag) && !canBeNoun) return { needed: 'subject', clear: true };
+  if ((own === 'subject' || own === 'object') && canBeNoun) return { needed: 'possessive', clear: own === 'object' && initial && onlyNominal(next.norm) };
   if (own === 'possessive' && verbal(nextTag) && !possible.some((t) => /^(NN|JJ)/u.test(t))) return { needed: initial ? 'subject' : 'object', clear: true };
   if (own === 'reflexive' && initial && verbal(nextTag)) return { needed: 'subject', clear: true };
   return undefined;
@@ -76,13 +79,13 @@ export class PronounCaseDetector implements Detector {
       if (!form) return;
       // A clause opens at the sentence start or after punctuation.
       const initial = k === 0 || s.tokens[s.tokens.indexOf(t) - 1]?.word === false;
-      const verdict = neededCase(form.case, words[k + 1], tags[k + 1] ?? '', initial);
+      const next = words[k + 1];
+      const verdict = neededCase(form.case, form.person, next, tags[k + 1] ?? '', initial);
       if (!verdict) return;
       const needed = verdict.needed;
       const right = PERSONS[form.person]![CASES.indexOf(needed)]!;
-      // The reference has the needed form more often than we do, and ours less often: "their" for our "they".
-      const count = (tokens: readonly Token[], w: string) => tokens.filter((x) => x.word && x.norm === w).length;
-      const confirming = refs.filter((r) => count(r.tokens, right) > count(words, right) && count(r.tokens, t.norm) < count(words, t.norm));
+      // The reference says the needed form before the same word: "their house" for our "they house".
+      const confirming = refs.filter((r) => r.tokens.some((x, j) => x.norm === right && r.tokens[j + 1]?.norm === next?.norm));
       if (!verdict.clear && !confirming.length) return;
       const suggestion = right === 'i' ? 'I' : /^\p{Lu}/u.test(t.text) ? right[0]!.toUpperCase() + right.slice(1) : right;
       flags.push({
