@@ -1,3 +1,4 @@
+import type { Token } from '../core/types.js';
 import { dot } from '../embed/vectors.js';
 import { evidenceOf, perAlignedSentence, quoted, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
@@ -17,23 +18,50 @@ interface Pair {
  */
 const MIN_PAIR_SIM = 0.4;
 
-const headSim = (a: EncodedSentence, g: VerbGroup, b: EncodedSentence, h: VerbGroup) => {
+/** A sentence's tokens and their contextual vectors: what verb pairing reads. */
+interface Side {
+  tokens: readonly Token[];
+  vectors: readonly (Float32Array | null)[];
+}
+
+const headSim = (a: Side, g: VerbGroup, b: Side, h: VerbGroup) => {
   const u = a.vectors[g.headIndex];
   const v = b.vectors[h.headIndex];
   return u && v ? dot(u, v) : -1;
 };
 
-/** Each MT verb group's counterpart in the reference: the mutually closest verb group by contextual vectors. */
-function pairs(s: EncodedSentence, mine: VerbGroup[], ref: RefSentence): (Pair | undefined)[] {
-  const theirs = verbGroups(ref.tokens);
-  const sims = mine.map((g) => theirs.map((h) => headSim(s, g, ref, h)));
+/** Each of `mine`'s counterpart among `theirs`: the mutually closest verb group by contextual vectors. */
+function pairGroups(a: Side, mine: VerbGroup[], b: Side, theirs: VerbGroup[]): ({ j: number; sim: number; margin: number } | undefined)[] {
+  const sims = mine.map((g) => theirs.map((h) => headSim(a, g, b, h)));
   return mine.map((_, i) => {
     const row = sims[i]!;
     const j = row.indexOf(Math.max(...row));
     if (j < 0 || row[j]! < MIN_PAIR_SIM || sims.some((r, i2) => i2 !== i && r[j]! > row[j]!)) return undefined;
     const second = Math.max(-1, ...row.filter((_, j2) => j2 !== j));
-    return { ref, theirs: theirs[j]!, sim: row[j]!, margin: row[j]! - Math.max(0, second) };
+    return { j, sim: row[j]!, margin: row[j]! - Math.max(0, second) };
   });
+}
+
+function pairs(s: EncodedSentence, mine: VerbGroup[], ref: RefSentence): (Pair | undefined)[] {
+  const theirs = verbGroups(ref.tokens);
+  return pairGroups(s, mine, ref, theirs).map((p) => p && { ref, theirs: theirs[p.j]!, sim: p.sim, margin: p.margin });
+}
+
+/**
+ * Share of the reference's finite verbs that the MT renders nowhere (no counterpart) or in another tense or
+ * aspect: a deviation for the sentence score, which sees a dropped verb or a changed tense only this way.
+ */
+export function verbDisagreement(mt: Side, ref: Side): number {
+  const theirs = verbGroups(ref.tokens);
+  if (!theirs.length) return 0;
+  const mine = verbGroups(mt.tokens);
+  const matched = new Map<number, VerbGroup>();
+  pairGroups(ref, theirs, mt, mine).forEach((p, i) => p && matched.set(i, mine[p.j]!));
+  const off = theirs.filter((h, i) => {
+    const g = matched.get(i);
+    return !g || difference(g, h) !== undefined;
+  }).length;
+  return off / theirs.length;
 }
 
 /**

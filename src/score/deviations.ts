@@ -5,6 +5,7 @@ import type { TokenMatch } from './bertscore.js';
 import { isContentTag, posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { chrf, chrfPlusPlus, spacedChrf } from './chrf.js';
+import { verbDisagreement } from '../detect/tense.js';
 
 /**
  * How far an MT sentence is from its matched reference, one number per view, each in [0, 1] with 0 for a
@@ -18,7 +19,7 @@ import { chrf, chrfPlusPlus, spacedChrf } from './chrf.js';
  */
 export const DEVIATIONS = [
   'chrf', 'chrfpp', 'spaced', 'bertP', 'bertR', 'similarity', 'contentP', 'contentR', 'stemP', 'stemR',
-  'short', 'long', 'punct', 'firstLower', 'allLower', 'missP', 'missR', 'lowP', 'lowR', 'repeat', 'spacing',
+  'short', 'long', 'punct', 'firstLower', 'allLower', 'missP', 'missR', 'lowP', 'lowR', 'repeat', 'spacing', 'verbs',
 ] as const;
 
 /** Below this best cosine a token counts as without counterpart (the unmatched-word detector's prior, 0.5). */
@@ -206,6 +207,8 @@ export function compare(mt: ScoredSide, ref: ScoredSide, similarity: number): { 
     // Counts per MT word: after the exposure (reference length) each such error costs about the same.
     repeat: clip(Math.max(0, repeats(mt.tokens) - repeats(ref.tokens)) / Math.max(1, mtWords)),
     spacing: clip(Math.max(0, spacingErrors(mt.text) - spacingErrors(ref.text)) / Math.max(1, mtWords)),
+    // Finite verbs of the reference dropped or in another tense or aspect (src/detect/tense.ts pairs them).
+    verbs: verbDisagreement(mt, ref),
   };
   return { deviations, bert };
 }

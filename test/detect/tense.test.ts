@@ -1,14 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/analyze.js';
-import { TenseDetector } from '../../src/detect/tense.js';
+import { TenseDetector, verbDisagreement } from '../../src/detect/tense.js';
 import { verbGroups } from '../../src/detect/verb-groups.js';
 import { tokenize } from '../../src/segment/tokens.js';
 import { analyze, loadAnalyzer, only } from './helpers.js';
 
 // Verbs pair by contextual vectors ("opened" with "will open"): the real model, not the word-identity stub.
 let analyzer: Analyzer;
+let full: Analyzer;
 beforeAll(async () => {
-  analyzer = only(await loadAnalyzer(), new TenseDetector());
+  full = await loadAnalyzer();
+  analyzer = only(full, new TenseDetector());
 });
 const parallel = { mode: 'parallel' as const };
 const groups = (text: string) => verbGroups(tokenize(text)).map((g) => ({ text: text.slice(g.finite.start, g.head.end), tense: g.tense, progressive: g.progressive, perfect: g.perfect }));
@@ -50,5 +52,23 @@ describe('tense', () => {
   it('leaves the same tense alone, and perfect against simple past', async () => {
     expect((await analyze(analyzer, 'The firm opened a plant in the north.', ['The company opened a new factory in the north.'], parallel)).flags).toEqual([]);
     expect((await analyze(analyzer, 'The trailer has appeared on the channel.', ['The trailer appeared on the channel.'], parallel)).flags).toEqual([]);
+  });
+});
+
+describe('verbDisagreement (a sentence-score deviation)', () => {
+  const side = async (text: string) => {
+    const [e] = await full.embedder.encode([text]);
+    return { tokens: tokenize(text), vectors: e!.tokenVectors };
+  };
+  const of = async (mt: string, ref: string) => verbDisagreement(await side(mt), await side(ref));
+
+  it('is 0 where every reference verb has a counterpart in the same tense and aspect', async () => {
+    expect(await of('The firm opened a plant and hired staff.', 'The company opened a factory and hired workers.')).toBe(0);
+  });
+
+  it('counts reference verbs dropped or in another tense', async () => {
+    const ref = 'The company opened a factory and hired workers.';
+    expect(await of('The company will open a factory and hired workers.', ref)).toBeGreaterThan(0);
+    expect(await of('The company a factory and hired workers.', ref)).toBeGreaterThan(0);
   });
 });
