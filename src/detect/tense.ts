@@ -70,7 +70,8 @@ export function verbDisagreement(mt: Side, ref: Side): number {
  * translations as often as not, so they count as the same.
  */
 function difference(mine: VerbGroup, theirs: VerbGroup): 'tense' | 'aspect' | undefined {
-  const pastLike = (g: VerbGroup) => g.tense === 'past' || g.perfect;
+  // The future perfect ("will have failed") is no past.
+  const pastLike = (g: VerbGroup) => g.tense === 'past' || (g.perfect && g.tense === 'present');
   if (pastLike(mine) && pastLike(theirs) && mine.progressive === theirs.progressive) return undefined;
   if (mine.tense !== theirs.tense && !(pastLike(mine) && pastLike(theirs))) return 'tense';
   return mine.progressive !== theirs.progressive || mine.perfect !== theirs.perfect ? 'aspect' : undefined;

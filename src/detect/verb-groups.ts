@@ -27,6 +27,7 @@ const DO = new Set(['do', 'does', 'did']);
 const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
 const PAST = new Set(['was', 'were', 'had', 'did']);
 const PRESENT = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do', "'s", "'re", "'m", "'ve"]);
+const PRESENT_MODAL = new Set(['can', 'may', 'must']);
 const MODAL = new Set(['would', 'should', 'can', 'could', 'may', 'might', 'must', 'ought', 'ca']);
 
 /**
@@ -70,6 +71,9 @@ function tenseOf(w: string, tag: string): Tense | undefined {
   if (FUTURE.has(w) && (tag === 'MD' || tag === '' || w !== 'will')) return 'future';
   if (PAST.has(w) || (tag === 'VBD' && !isAux(w))) return 'past';
   if (PRESENT.has(w) || ((tag === 'VBZ' || tag === 'VBP') && !isAux(w))) return 'present';
+  // "may face", "may have faced": modals without a past reading of their own; could, would, might and should
+  // are as often conditional as past, so they stay unread.
+  if (PRESENT_MODAL.has(w) && (tag === 'MD' || tag === '')) return 'present';
   return undefined;
 }
 

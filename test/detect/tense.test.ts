@@ -43,6 +43,13 @@ describe('tense', () => {
     expect(aspect.flags.map((f) => [f.text, f.severity])).toEqual([['is opening', 'minor']]);
   });
 
+  it('reads present modals and tells the future perfect from the past', async () => {
+    const modal = await analyze(analyzer, 'Citizens abroad may have faced other rules.', ['Citizens abroad may face other rules.'], parallel);
+    expect(modal.flags.map((f) => f.text)).toEqual(['may have faced']);
+    const future = await analyze(analyzer, 'By May, Argentina will have failed to pay its debts.', ['By May, Argentina had failed to pay its debts.'], parallel);
+    expect(future.flags.map((f) => [f.text, f.severity])).toEqual([['will have failed', 'major']]);
+  });
+
   it('pairs verbs by meaning, not by position', async () => {
     // The reference's first verb is another event; the MT's verb pairs with "will announce".
     const r = await analyze(analyzer, 'The minister announced new rules, officials said.', ['Officials said the minister will announce new rules.'], parallel);
