@@ -1,8 +1,6 @@
-import type { Token } from '../core/types.js';
-import { dot } from '../embed/vectors.js';
 import { evidenceOf, perAlignedSentence, quoted, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
-import { verbGroups, type VerbGroup } from './verb-groups.js';
+import { difference, pairGroups, verbGroups, type VerbGroup } from './verb-groups.js';
 
 interface Pair {
   ref: RefSentence;
@@ -12,69 +10,9 @@ interface Pair {
   margin: number;
 }
 
-/**
- * Below this cosine two verbs are not counterparts but other events of the sentence. Chosen on the held-out DEMETR
- * macro recall at the precision bar among 0, 0.4, 0.5 and 0.6 (BENCHMARKS.md).
- */
-const MIN_PAIR_SIM = 0.4;
-
-/** A sentence's tokens and their contextual vectors: what verb pairing reads. */
-interface Side {
-  tokens: readonly Token[];
-  vectors: readonly (Float32Array | null)[];
-}
-
-const headSim = (a: Side, g: VerbGroup, b: Side, h: VerbGroup) => {
-  const u = a.vectors[g.headIndex];
-  const v = b.vectors[h.headIndex];
-  return u && v ? dot(u, v) : -1;
-};
-
-/** Each of `mine`'s counterpart among `theirs`: the mutually closest verb group by contextual vectors. */
-function pairGroups(a: Side, mine: VerbGroup[], b: Side, theirs: VerbGroup[]): ({ j: number; sim: number; margin: number } | undefined)[] {
-  const sims = mine.map((g) => theirs.map((h) => headSim(a, g, b, h)));
-  return mine.map((_, i) => {
-    const row = sims[i]!;
-    const j = row.indexOf(Math.max(...row));
-    if (j < 0 || row[j]! < MIN_PAIR_SIM || sims.some((r, i2) => i2 !== i && r[j]! > row[j]!)) return undefined;
-    const second = Math.max(-1, ...row.filter((_, j2) => j2 !== j));
-    return { j, sim: row[j]!, margin: row[j]! - Math.max(0, second) };
-  });
-}
-
 function pairs(s: EncodedSentence, mine: VerbGroup[], ref: RefSentence): (Pair | undefined)[] {
   const theirs = verbGroups(ref.tokens);
   return pairGroups(s, mine, ref, theirs).map((p) => p && { ref, theirs: theirs[p.j]!, sim: p.sim, margin: p.margin });
-}
-
-/**
- * Share of the reference's finite verbs that the MT renders nowhere (no counterpart) or in another tense or
- * aspect: a deviation for the sentence score, which sees a dropped verb or a changed tense only this way.
- */
-export function verbDisagreement(mt: Side, ref: Side): number {
-  const theirs = verbGroups(ref.tokens);
-  if (!theirs.length) return 0;
-  const mine = verbGroups(mt.tokens);
-  const matched = new Map<number, VerbGroup>();
-  pairGroups(ref, theirs, mt, mine).forEach((p, i) => p && matched.set(i, mine[p.j]!));
-  const off = theirs.filter((h, i) => {
-    const g = matched.get(i);
-    return !g || difference(g, h) !== undefined;
-  }).length;
-  return off / theirs.length;
-}
-
-/**
- * What differs between two verb groups: the time of the event, or only its aspect; undefined when nothing.
- * Perfect and simple past ("had started", "has appeared", "started") tell the same past event in English
- * translations as often as not, so they count as the same.
- */
-function difference(mine: VerbGroup, theirs: VerbGroup): 'tense' | 'aspect' | undefined {
-  // The future perfect ("will have failed") is no past.
-  const pastLike = (g: VerbGroup) => g.tense === 'past' || (g.perfect && g.tense === 'present');
-  if (pastLike(mine) && pastLike(theirs) && mine.progressive === theirs.progressive) return undefined;
-  if (mine.tense !== theirs.tense && !(pastLike(mine) && pastLike(theirs))) return 'tense';
-  return mine.progressive !== theirs.progressive || mine.perfect !== theirs.perfect ? 'aspect' : undefined;
 }
 
 /**

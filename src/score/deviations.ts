@@ -5,7 +5,7 @@ import type { TokenMatch } from './bertscore.js';
 import { isContentTag, posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { chrf, chrfPlusPlus, spacedChrf } from './chrf.js';
-import { verbDisagreement } from '../detect/tense.js';
+import { verbDisagreement } from '../detect/verb-groups.js';
 
 /**
  * How far an MT sentence is from its matched reference, one number per view, each in [0, 1] with 0 for a
@@ -207,7 +207,7 @@ export function compare(mt: ScoredSide, ref: ScoredSide, similarity: number): { 
     // Counts per MT word: after the exposure (reference length) each such error costs about the same.
     repeat: clip(Math.max(0, repeats(mt.tokens) - repeats(ref.tokens)) / Math.max(1, mtWords)),
     spacing: clip(Math.max(0, spacingErrors(mt.text) - spacingErrors(ref.text)) / Math.max(1, mtWords)),
-    // Finite verbs of the reference dropped or in another tense or aspect (src/detect/tense.ts pairs them).
+    // Finite verbs of the reference dropped or in another tense or aspect (paired as the tense detector pairs them).
     verbs: verbDisagreement(mt, ref),
   };
   return { deviations, bert };

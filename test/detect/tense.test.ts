@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/analyze.js';
-import { TenseDetector, verbDisagreement } from '../../src/detect/tense.js';
-import { verbGroups } from '../../src/detect/verb-groups.js';
+import { TenseDetector } from '../../src/detect/tense.js';
+import { verbDisagreement, verbGroups } from '../../src/detect/verb-groups.js';
 import { tokenize } from '../../src/segment/tokens.js';
 import { analyze, loadAnalyzer, only } from './helpers.js';
 
