@@ -54,12 +54,12 @@ function antonymIn(s: EncodedSentence, refs: readonly RefSentence[]): Hit[] {
     const opposites = new Set(own.flatMap((k) => [...(table.get(k) ?? [])]));
     if (!opposites.size) continue;
     for (const ref of refs) {
-      const refStems = new Set(ref.tokens.filter((t) => t.word).flatMap((t) => keys(t.norm)));
-      if (own.some((k) => refStems.has(k))) continue;
+      const refKeys = ref.tokens.map((t) => (t.word ? keys(t.norm) : []));
+      if (own.some((k) => refKeys.some((ks) => ks.includes(k)))) continue;
       // Same slot: the MT word is one of the reference antonym's two closest words ("refused ...
       // accepted" against "declined ... took up" pairs "declined" with "refused", not with "accepted").
       const refToken = ref.tokens.find(
-        (t, k) => t.word && keys(t.norm).some((x) => opposites.has(x)) && !keys(t.norm).some((x) => mtStems.has(x)) && closeTo(s, ref.vectors[k], token),
+        (_, k) => refKeys[k]!.some((x) => opposites.has(x)) && !refKeys[k]!.some((x) => mtStems.has(x)) && closeTo(s, ref.vectors[k], token),
       );
       if (refToken) {
         hits.push({ token, ref, refToken });

@@ -7,21 +7,30 @@ import type { EncodedSentence } from './types.js';
  * Cardinal words a translation writes for figures ("seven years", "killing seventeen"). "one" is left out: it is
  * as often a pronoun ("a new one") as a count.
  */
-const WORDS = new Map<string, number>(
-  [
-    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty',
-  ]
-    .join(' ')
+const WORDS = new Map<string, number>([
+  ...'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
     .split(' ')
-    .map((w, i) => [w, i + 2] as [string, number])
-    .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, (i + 3) * 10] as [string, number])),
-);
+    .map((w, i): [string, number] => [w, i + 2]),
+  ...'thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i): [string, number] => [w, (i + 3) * 10]),
+]);
 
 const ORDINAL = /^(\d+)(st|nd|rd|th)$/u;
 
-/** The value a token writes as digits, an ordinal ("20th") or a cardinal word; undefined for anything else. */
-export function figureValue(token: Token, digits: (text: string) => number[]): number[] {
-  const own = digits(token.text);
+const NUMBER = /^\d{1,3}([,.]\d{3})+$|^\d+([.,]\d+)?$/;
+
+/** Every value a written number can mean: "1.200" is 1200 in German notation and 1.2 in English. */
+export function numberValues(text: string): number[] {
+  if (!NUMBER.test(text)) return [];
+  const values = new Set<number>();
+  values.add(Number(text.replace(/,/g, '')));
+  if (/^\d{1,3}(\.\d{3})+$/.test(text)) values.add(Number(text.replace(/\./g, '')));
+  if (/^\d+,\d{1,2}$/.test(text)) values.add(Number(text.replace(',', '.')));
+  return [...values].filter((v) => Number.isFinite(v));
+}
+
+/** The values a token writes as digits, an ordinal ("20th") or a cardinal word; none for anything else. */
+export function figureValue(token: Token): number[] {
+  const own = numberValues(token.text);
   if (own.length) return own;
   const ordinal = ORDINAL.exec(token.norm);
   if (ordinal) return [Number(ordinal[1])];
@@ -37,8 +46,8 @@ const SCALE = new Map([
 ]);
 
 /** Token j's figure with the scale word after it ("ten thousand" is 10,000, "54 million" 54,000,000), and without. */
-function figuresAt(tokens: readonly Token[], j: number, digits: (text: string) => number[]): number[] {
-  const values = figureValue(tokens[j]!, digits);
+function figuresAt(tokens: readonly Token[], j: number): number[] {
+  const values = figureValue(tokens[j]!);
   const scale = SCALE.get(tokens[j + 1]?.norm ?? '');
   return scale ? [...values.map((v) => v * scale), ...values] : values;
 }
@@ -57,11 +66,11 @@ export interface Counterpart {
  * among its figures that we lack: the closest of them by contextual vectors. "nine years" against "a seven year
  * contract", "3-0" against "2:0". None when the reference gives no figure we lack.
  */
-export function parallelCounterpart(s: EncodedSentence, k: number, ref: RefSentence, digits: (text: string) => number[]): Counterpart | undefined {
-  const ours = new Set(s.tokens.flatMap((_, j) => figuresAt(s.tokens, j, digits)));
+export function parallelCounterpart(s: EncodedSentence, k: number, ref: RefSentence): Counterpart | undefined {
+  const ours = new Set(s.tokens.flatMap((_, j) => figuresAt(s.tokens, j)));
   const v = s.vectors[k];
   const candidates = ref.tokens.flatMap((token, j) => {
-    const values = figuresAt(ref.tokens, j, digits);
+    const values = figuresAt(ref.tokens, j);
     return values.length && !values.some((x) => ours.has(x)) ? [{ token, value: values[0]!, j }] : [];
   });
   let best: Counterpart | undefined;

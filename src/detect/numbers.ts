@@ -5,20 +5,8 @@ import { AUXILIARY } from './closed-class.js';
 import { clockTimes, referenceTimes } from './clock.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { notationFlag } from './notation.js';
-import { figureValue, parallelCounterpart, type Counterpart } from './figures.js';
+import { figureValue, numberValues, parallelCounterpart, type Counterpart } from './figures.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
-
-const NUMBER = /^\d{1,3}([,.]\d{3})+$|^\d+([.,]\d+)?$/;
-
-/** Every value a written number can mean: "1.200" is 1200 in German notation and 1.2 in English. */
-export function numberValues(text: string): number[] {
-  if (!NUMBER.test(text)) return [];
-  const values = new Set<number>();
-  values.add(Number(text.replace(/,/g, '')));
-  if (/^\d{1,3}(\.\d{3})+$/.test(text)) values.add(Number(text.replace(/\./g, '')));
-  if (/^\d+,\d{1,2}$/.test(text)) values.add(Number(text.replace(',', '.')));
-  return [...values].filter((v) => Number.isFinite(v));
-}
 
 /**
  * The value of a figure that can only be source-language notation, whatever the references say: a decimal comma
@@ -125,7 +113,7 @@ export class NumberDetector implements Detector {
   detect(ctx: DetectContext): RawFlag[] {
     const refValues = new Map<number, number>();
     for (const ref of ctx.refs)
-      for (const s of ref.sentences) for (const t of s.tokens) for (const v of figureValue(t, numberValues)) refValues.set(v, (refValues.get(v) ?? 0) + 1);
+      for (const s of ref.sentences) for (const t of s.tokens) for (const v of figureValue(t)) refValues.set(v, (refValues.get(v) ?? 0) + 1);
     const refTimes = new Set(ctx.refs.flatMap((ref) => [...referenceTimes(ref.text)]));
     const flags: RawFlag[] = [];
     const parallel = ctx.options.mode === 'parallel';
@@ -134,7 +122,7 @@ export class NumberDetector implements Detector {
       const sameTimes = clockTimes(s.sentence.text, s.sentence.start).filter((t) => t.minutes.some((m) => refTimes.has(m)));
       s.tokens.forEach((token, k) => {
         // A parallel reference translates this sentence, so "nine years" and "the 14th century" are checkable too.
-        const values = parallel ? figureValue(token, numberValues) : numberValues(token.text);
+        const values = parallel ? figureValue(token) : numberValues(token.text);
         if (values.length === 0) return;
         if (sameTimes.some((t) => token.start >= t.start && token.end <= t.end)) return;
         const foreign = foreignNotation(token.text);
@@ -198,7 +186,7 @@ export class NumberDetector implements Detector {
     if (ctx.options.mode !== 'parallel') return undefined;
     let best: Slotted | undefined;
     for (const ref of aligned) {
-      const c = parallelCounterpart(s, k, ref, numberValues);
+      const c = parallelCounterpart(s, k, ref);
       if (c && (!best?.paired || c.similarity > best.paired.similarity)) best = { ref, token: c.token, value: c.value, paired: c };
     }
     return best;

@@ -23,9 +23,8 @@ PERSONS.forEach((forms, person) =>
   }),
 );
 
-const tagsOf = (w: string) => possibleTags(w);
 const onlyNominal = (w: string) => {
-  const t = tagsOf(w);
+  const t = possibleTags(w);
   return t.length > 0 && t.every((x) => /^(NN|JJ)/u.test(x));
 };
 const verbal = (tag: string) => tag.startsWith('VB') || tag === 'MD';
@@ -40,7 +39,7 @@ const verbal = (tag: string) => tag.startsWith('VB') || tag === 'MD';
 function neededCase(own: Case, person: number, next: Token | undefined, nextTag: string, initial: boolean): { needed: Case; clear: boolean } | undefined {
   // Contractions ("didn't", "'ll") are verbs the lexicon does not list.
   if (!next || /['’]/u.test(next.text)) return undefined;
-  const possible = tagsOf(next.norm);
+  const possible = possibleTags(next.norm);
   const canBeNoun = possible.some((t) => t.startsWith('NN'));
   // "we humans", "us Americans": a plural noun in apposition.
   if (PERSONS[person]![0] === 'we' && possible.includes('NNS')) return undefined;

@@ -96,8 +96,19 @@ function words(tokens: readonly Token[]): Word[] {
   });
 }
 
-/** Every finite verb group of a sentence, in order. */
+const memo = new WeakMap<readonly Token[], VerbGroup[]>();
+
+/**
+ * Every finite verb group of a sentence, in order; memoised per token list, since the tense detector and the
+ * sentence score read the same sentences, and one reference sentence serves several MT sentences.
+ */
 export function verbGroups(tokens: readonly Token[]): VerbGroup[] {
+  let groups = memo.get(tokens);
+  if (!groups) memo.set(tokens, (groups = findGroups(tokens)));
+  return groups;
+}
+
+function findGroups(tokens: readonly Token[]): VerbGroup[] {
   const ws = words(tokens);
   const groups: VerbGroup[] = [];
   for (let k = 0; k < ws.length; k++) {

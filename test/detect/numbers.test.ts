@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/analyze.js';
-import { NumberDetector, numberValues } from '../../src/detect/numbers.js';
+import { numberValues } from '../../src/detect/figures.js';
+import { NumberDetector } from '../../src/detect/numbers.js';
 import { analyze, flagsOn, loadAnalyzer, ofCategory, only, refId } from './helpers.js';
 
 // Invented story: a football transfer and the striker's first match.
