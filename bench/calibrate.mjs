@@ -1,8 +1,10 @@
 // Fits the calibration step (models/calibration.json): one logistic model per detector on the features its
 // flags report, labelled on the DEMETR minimal pairs (bench/demetr.mjs writes the dump). Cross-validated by
 // source language (fit on four, measure on the other two, three folds); prints the held-out DEMETR summary,
-// the reliability table and the threshold, then fits on everything and writes the file.
-// Usage: npm run build && node bench/demetr.mjs && node bench/calibrate.mjs [--dump F] [--write]
+// the reliability table and the threshold, then fits on everything and writes the file. The MQM talks
+// (bench/mqm-flags.mjs writes their dump) are scored held out too, one talk per fold: a domain with free
+// references and sparse errors that the fit never sees unless --mqm-weight is above 0.
+// Usage: npm run build && node bench/demetr.mjs && node bench/mqm-flags.mjs && node bench/calibrate.mjs [--dump F] [--write]
 import { readFileSync } from 'node:fs';
 import { argv, stdout } from 'node:process';
 import { parseArgs } from 'node:util';
@@ -10,6 +12,7 @@ import { writeFileAtomic } from '../dist/io/write.js';
 import { hitsRegion } from './lib/demetr.mjs';
 import { markdownSummary, readDump, summarise, labelledFlags } from './lib/demetr-score.mjs';
 import { GRID, finalFlags, fitCalibrated, reliabilityTable } from './lib/calibrate-fit.mjs';
+import { mqmLine, mqmRows, mqmSummary, readMqmDump } from './lib/mqm-labels.mjs';
 
 const { values: opts } = parseArgs({
   args: argv.slice(2),
@@ -21,6 +24,10 @@ const { values: opts } = parseArgs({
     'max-good-per-100': { type: 'string', default: '0.5' },
     source: { type: 'string', default: 'demetr' },
     'list-good': { type: 'boolean', default: false },
+    mqm: { type: 'string', default: 'bench/results/mqm-flags.jsonl' },
+    // 0: the talks are held-out evaluation only (fitting on them was tried, session 10: BENCHMARKS.md).
+    'mqm-weight': { type: 'string', default: '0' },
+    'no-mqm': { type: 'boolean', default: false },
   },
 });
 const TARGET = Number(opts.target);
@@ -34,6 +41,10 @@ const FOLDS = [['german', 'chinese_simple'], ['french', 'russian'], ['spanish', 
 const MODE = 'parallel';
 
 const dump = readDump(readFileSync(opts.dump, 'utf8'));
+const mqm = opts['no-mqm'] ? { meta: undefined, items: [] } : readMqmDump(readFileSync(opts.mqm, 'utf8'));
+const TALKS = [...new Set(mqm.items.map((it) => it.talk))].sort();
+const MQM_WEIGHT = Number(opts['mqm-weight']);
+const byTalk = (talks) => mqm.items.filter((it) => talks.includes(it.talk));
 const items = [...dump.mt.values(), ...dump.perts];
 const rawKey = (f) => `${f.detector}|${f.category}|${f.text}`;
 
@@ -47,7 +58,10 @@ function trainingRows(perts) {
   return rows;
 }
 
-const fit = (perts) => fitCalibrated(trainingRows(perts), MODE);
+/** Fitted on the minimal pairs of the given perturbations and the raw flags of the given MQM segments. */
+const fit = (perts, mqmItems = []) => fitCalibrated([...trainingRows(perts), ...(MQM_WEIGHT > 0 ? mqmRows(mqmItems).map((r) => ({ ...r, weight: MQM_WEIGHT })) : [])], MODE);
+const wholeText = (text) => [{ index: 0, start: 0, end: text.length, text, paragraph: 0 }];
+const mqmApplied = (mqmItems, detectors, threshold) => mqmItems.map((it) => ({ ...it, flags: finalFlags(it.raw, wholeText(it.text), detectors, MODE, threshold) }));
 
 /** What `check --mode parallel` would show for one item under the given models and threshold. */
 const itemFlags = (item, detectors, threshold) => finalFlags(item.raw, [{ index: 0, start: 0, end: item.text.length, text: item.text, paragraph: 0 }], detectors, MODE, threshold);
@@ -69,10 +83,10 @@ function precisionAt(subset, detectors, t) {
  * The lowest threshold at which the target precision holds on data the models were not fitted on: each
  * fitting language is left out in turn, and its flags are scored under models fitted on the others.
  */
-function chooseThreshold(langs) {
+function chooseThreshold(langs, talks) {
   const pooled = { mt: new Map(), perts: [] };
   for (const g of langs) {
-    const applied = withFlags(byLang([g]), fit(byLang(langs.filter((l) => l !== g)).perts), 0);
+    const applied = withFlags(byLang([g]), fit(byLang(langs.filter((l) => l !== g)).perts, byTalk(talks)), 0);
     for (const [k, v] of applied.mt) pooled.mt.set(k, v);
     pooled.perts.push(...applied.perts);
   }
@@ -94,22 +108,31 @@ const byLang = (langs) => ({
 
 const LANGS = FOLDS.flat();
 const heldOut = { mt: new Map(), perts: [] };
+const heldOutMqm = [];
 const thresholds = [];
-for (const test of FOLDS) {
+for (const [i, test] of FOLDS.entries()) {
+  // Each fold also holds out one talk, so no talk's flags are scored by a model that saw them.
+  const testTalks = TALKS.filter((_, k) => k % FOLDS.length === i);
+  const trainTalks = TALKS.filter((t) => !testTalks.includes(t));
   const train = byLang(LANGS.filter((l) => !test.includes(l)));
   const trainLangs = LANGS.filter((l) => !test.includes(l));
-  const detectors = fit(train.perts);
-  const t = chooseThreshold(trainLangs);
+  const detectors = fit(train.perts, byTalk(trainTalks));
+  const t = chooseThreshold(trainLangs, trainTalks);
   thresholds.push(t);
   const applied = withFlags(byLang(test), detectors, t);
   for (const [k, v] of applied.mt) heldOut.mt.set(k, v);
   heldOut.perts.push(...applied.perts);
+  heldOutMqm.push(...mqmApplied(byTalk(testTalks), detectors, t));
 }
 
 const f2 = (x) => x.toFixed(2);
 stdout.write(`## Held out (fit on four source languages, measured on the other two; thresholds ${thresholds.join(', ')})\n\n`);
 stdout.write(`${markdownSummary(summarise(heldOut))}\n\n`);
 stdout.write(`${reliabilityTable(labelledFlags(heldOut))}\n`);
+if (heldOutMqm.length) {
+  const m = mqmSummary(heldOutMqm);
+  stdout.write(`\n${mqmLine(m)}\n\nMQM reliability, held out (every raw flag):\n\n${reliabilityTable(mqmSummary(heldOutMqm.map((it) => ({ ...it, flags: it.flags.map((f) => ({ ...f, shown: true })) }))).labelled)}\n`);
+}
 
 if (opts['list-good']) {
   // The held-out false alarms a reviewer would meet on good MT, with the reference each was checked against.
@@ -123,8 +146,8 @@ if (opts['list-good']) {
 }
 
 const all = { mt: dump.mt, perts: dump.perts };
-const detectors = fit(dump.perts);
-const minConfidence = chooseThreshold(LANGS);
+const detectors = fit(dump.perts, mqm.items);
+const minConfidence = chooseThreshold(LANGS, TALKS);
 stdout.write(`\nAll data: threshold ${minConfidence} (precision ${f2(precisionAt(all, detectors, minConfidence).p)}).\n`);
 stdout.write(`Items: ${items.length}.\n`);
 if (opts.write) {

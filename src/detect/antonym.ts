@@ -3,6 +3,7 @@ import { stem } from '../segment/stem.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { dot } from '../embed/vectors.js';
 import { antonymStems } from './lexicon/antonyms.js';
+import { negatedBefore } from './negation.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 /**
@@ -61,10 +62,11 @@ function antonymIn(s: EncodedSentence, refs: readonly RefSentence[]): Hit[] {
       const refToken = ref.tokens.find(
         (_, k) => refKeys[k]!.some((x) => opposites.has(x)) && !refKeys[k]!.some((x) => mtStems.has(x)) && closeTo(s, ref.vectors[k], token),
       );
-      if (refToken) {
-        hits.push({ token, ref, refToken });
-        break;
-      }
+      if (!refToken) continue;
+      // "a little weak" for "not strong": a negated antonym says the same thing.
+      if (negatedBefore(ref.tokens, ref.tokens.indexOf(refToken)) !== negatedBefore(s.tokens, s.tokens.indexOf(token))) continue;
+      hits.push({ token, ref, refToken });
+      break;
     }
   }
   return hits;

@@ -1,4 +1,5 @@
 import type { Evidence, Token } from '../core/types.js';
+import { isContentTag, posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { dot } from '../embed/vectors.js';
 import type { DetectContext, EncodedSentence, RawFlag } from './types.js';
@@ -85,13 +86,55 @@ export function perAlignedSentence(
 
 /** The MT word whose contextual vector is closest to the given one (a reference word's counterpart). */
 export function closestToken(s: EncodedSentence, v: Float32Array | null | undefined): Token | undefined {
+  return closestWord(s, v)?.token;
+}
+
+/** The word of `s` whose contextual vector is closest to `v`, with its cosine. */
+export function closestWord(s: EncodedSentence, v: Float32Array | null | undefined): { token: Token; sim: number } | undefined {
   if (!v) return undefined;
-  let best: Token | undefined;
-  let sim = -Infinity;
+  let best: { token: Token; sim: number } | undefined;
   s.tokens.forEach((t, k) => {
     const w = s.vectors[k];
     const d = t.word && w ? dot(v, w) : -Infinity;
-    if (d > sim) [best, sim] = [t, d];
+    if (d > (best?.sim ?? -Infinity)) best = { token: t, sim: d };
   });
   return best;
+}
+
+const contentStems = (tokens: readonly Token[]): string[] => {
+  const tags = posTags(tokens);
+  return tokens.flatMap((t, k) => (t.word && /\p{L}{3,}/u.test(t.text) && isContentTag(tags[k]) ? [stem(t.norm)] : []));
+};
+
+/**
+ * Share of a sentence's content words that the neighbouring sentences of the other side say too. A translation
+ * that joins two reference sentences into one ("... a shadow and a black hole can ...") leaves the second
+ * unaligned, yet renders it: most of its words are in the sentence the first one aligned to.
+ */
+export function renderedNearby(tokens: readonly Token[], nearby: readonly (readonly Token[])[]): number {
+  const mine = contentStems(tokens);
+  if (!mine.length) return 1;
+  const theirs = new Set(nearby.flatMap(contentStems));
+  return mine.filter((w) => theirs.has(w)).length / mine.length;
+}
+
+/** At or above this share of its content words in a neighbour, an unaligned sentence was merged, not dropped. */
+export const MERGED_SHARE = 0.5;
+
+/**
+ * The aligned reference sentences of MT sentence i, and the reference sentences next to them that this MT
+ * sentence also renders: a translation that joins two reference sentences says what both say.
+ */
+export function joinedRefs(ctx: DetectContext, i: number, aligned: readonly RefSentence[] = alignedRefs(ctx, i)): RefSentence[] {
+  const mine = ctx.mt.sentences[i]?.tokens ?? [];
+  const out = [...aligned];
+  for (const a of aligned) {
+    const doc = ctx.refs.find((r) => r.id === a.ref);
+    for (const k of [a.sentence.index - 1, a.sentence.index + 1]) {
+      const s = doc?.sentences[k];
+      if (!s || out.some((o) => o.ref === a.ref && o.sentence.index === k)) continue;
+      if (renderedNearby(s.tokens, [mine]) >= MERGED_SHARE) out.push({ ...s, ref: a.ref, similarity: a.similarity });
+    }
+  }
+  return out;
 }

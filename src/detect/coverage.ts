@@ -1,27 +1,5 @@
-import type { Token } from '../core/types.js';
-import { isContentTag, posTags } from '../segment/pos.js';
-import { stem } from '../segment/stem.js';
+import { MERGED_SHARE, renderedNearby } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
-
-const contentStems = (tokens: readonly Token[]): string[] => {
-  const tags = posTags(tokens);
-  return tokens.flatMap((t, k) => (t.word && /\p{L}{3,}/u.test(t.text) && isContentTag(tags[k]) ? [stem(t.norm)] : []));
-};
-
-/**
- * Share of a sentence's content words that the neighbouring sentences of the other side say too. A translation
- * that joins two reference sentences into one ("... a shadow and a black hole can ...") leaves the second
- * unaligned, yet renders it: most of its words are in the sentence the first one aligned to.
- */
-function renderedNearby(tokens: readonly Token[], nearby: readonly (readonly Token[])[]): number {
-  const mine = contentStems(tokens);
-  if (!mine.length) return 1;
-  const theirs = new Set(nearby.flatMap(contentStems));
-  return mine.filter((w) => theirs.has(w)).length / mine.length;
-}
-
-/** At or above this share of its content words in a neighbour, an unaligned sentence was merged, not dropped. */
-const MERGED_SHARE = 0.5;
 
 /**
  * Omission and addition, only where references are parallel (a translation of the same source): a reference

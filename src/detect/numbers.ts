@@ -19,6 +19,19 @@ export function foreignNotation(text: string): number | undefined {
   return undefined;
 }
 
+/** "[1,1]", "(0,5)": digits a comma lists without a thousands group also stand for each listed number. */
+function listedValues(text: string): number[] {
+  return /^\d+(,\d{1,2})+$/.test(text) ? text.split(',').map(Number) : [];
+}
+
+const bracketed = (text: string, t: Token) => /[[(]/.test(text[t.start - 1] ?? '') && /[\])]/.test(text[t.end] ?? '');
+
+/** "two and a half (million)": the figure is the number plus a half; the scale word after it stays the next check's. */
+function andAHalf(tokens: readonly Token[], k: number, values: number[]): number[] {
+  const next = tokens.slice(k + 1, k + 4).map((t) => t.norm);
+  return next.join(' ') === 'and a half' ? values.map((v) => v + 0.5) : values;
+}
+
 /**
  * What identifies a number's slot across paraphrases: the noun it counts ("251 hostages") or, for years and
  * dates that count nothing, the word before it ("since 2012", "March 5").
@@ -113,7 +126,10 @@ export class NumberDetector implements Detector {
   detect(ctx: DetectContext): RawFlag[] {
     const refValues = new Map<number, number>();
     for (const ref of ctx.refs)
-      for (const s of ref.sentences) for (const t of s.tokens) for (const v of figureValue(t)) refValues.set(v, (refValues.get(v) ?? 0) + 1);
+      for (const s of ref.sentences)
+        for (const t of s.tokens) {
+          for (const v of [...figureValue(t), ...listedValues(t.text)]) refValues.set(v, (refValues.get(v) ?? 0) + 1);
+        }
     const refTimes = new Set(ctx.refs.flatMap((ref) => [...referenceTimes(ref.text)]));
     const flags: RawFlag[] = [];
     const parallel = ctx.options.mode === 'parallel';
@@ -122,15 +138,17 @@ export class NumberDetector implements Detector {
       const sameTimes = clockTimes(s.sentence.text, s.sentence.start).filter((t) => t.minutes.some((m) => refTimes.has(m)));
       s.tokens.forEach((token, k) => {
         // A parallel reference translates this sentence, so "nine years" and "the 14th century" are checkable too.
-        const values = parallel ? figureValue(token) : numberValues(token.text);
+        const values = andAHalf(s.tokens, k, parallel ? figureValue(token) : numberValues(token.text));
         if (values.length === 0) return;
         if (sameTimes.some((t) => token.start >= t.start && token.end <= t.end)) return;
         const foreign = foreignNotation(token.text);
+        // A bracketed pair ("[1,1]", "(0,5)") lists two numbers; it writes no decimal.
+        if (foreign !== undefined && bracketed(ctx.mt.text, token)) return;
         if (foreign !== undefined) {
           flags.push(this.notation(token, foreign, refValues.has(foreign), ctx.settings.numbers.confidence));
           return;
         }
-        const english = numberValues(token.text).length ? Number(token.text.replace(/,/g, '')) : values[0]!;
+        const english = numberValues(token.text).length ? andAHalf(s.tokens, k, [Number(token.text.replace(/,/g, ''))])[0]! : values[0]!;
         const known = values.find((v) => refValues.has(v));
         if (known !== undefined && known !== english) {
           flags.push(this.notation(token, known, true, ctx.settings.numbers.confidence));

@@ -1,13 +1,17 @@
 import type { Token } from '../core/types.js';
-import { alignedRefs, closestToken, evidenceOf, type RefSentence } from './context.js';
+import { dot } from '../embed/vectors.js';
+import { stem } from '../segment/stem.js';
+import { alignedRefs, closestWord, evidenceOf, joinedRefs, type RefSentence } from './context.js';
+import { antonymStems } from './lexicon/antonyms.js';
+import { affixNegated, AUX, hasNegation, NEGATION, negatedAfter, negates } from './negation.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { wordHunks } from './word-diff.js';
 
-const NEGATION = /^(not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
-/** "non-diabetic": a negation inside the word, which says what "no longer diabetic" says. */
-const NEGATED_WORD = /^non-\p{L}/u;
-/** What a negation brings along: "did not go" for "went". */
-const AUX = /^(do|does|did|is|are|was|were|will|would|can|could|has|have|had)$/;
+/**
+ * Below this cosine the negated word has no counterpart on the other side: that side lacks the clause (an
+ * omission or an addition, for the coverage detectors), which reverses nothing.
+ */
+const MIN_COUNTERPART = 0.15;
 
 interface Reversal {
   /** The MT negation, or the MT word the reference's negation stands next to. */
@@ -16,6 +20,8 @@ interface Reversal {
   /** true: the MT adds a negation; false: it drops the reference's. */
   added: boolean;
   refWord: string;
+  /** Cosine of the negated word to its closest word on the other side: low when that side lacks the clause. */
+  counterpart?: number;
 }
 
 /**
@@ -40,12 +46,12 @@ export class PolarityDetector implements Detector {
       const first = found[0];
       if (!first) {
         // A translation keeps the polarity of its source: against parallel references the clause need not be verbatim.
-        const loose = ctx.options.mode === 'parallel' ? looseReversal(s, aligned) : undefined;
-        if (loose) flags.push({ ...this.flag(ctx, loose, [loose]), features: { loose: 1, refSim: loose.ref.similarity } });
+        const loose = ctx.options.mode === 'parallel' ? looseReversal(s, joinedRefs(ctx, i, aligned)) : undefined;
+        if (loose) flags.push({ ...this.flag(ctx, loose, [loose]), features: { loose: 1, refSim: loose.ref.similarity, counterpart: loose.counterpart ?? 0 } });
         return;
       }
       const agreeing = found.filter((f) => f.token === first.token && f.added === first.added);
-      flags.push({ ...this.flag(ctx, first, agreeing), features: { loose: 0, refSim: first.ref.similarity } });
+      flags.push({ ...this.flag(ctx, first, agreeing), features: { loose: 0, refSim: first.ref.similarity, counterpart: 1 } });
     });
     return flags;
   }
@@ -86,26 +92,66 @@ export function reversals(mtTokens: Token[], ref: RefSentence): Reversal[] {
   return out;
 }
 
-/** Whether a sentence negates anything, by a negation word or a negated word: which side negates is what counts. */
-function hasNegation(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => t.word && (NEGATION.test(t.norm) || NEGATED_WORD.test(t.norm)));
+/** Index (into `tokens`) of the first negation that reverses what follows, or -1. */
+function negationAt(tokens: readonly Token[]): number {
+  const words = tokens.filter((t) => t.word);
+  const k = words.findIndex((_, j) => negates(words, j));
+  return k < 0 ? -1 : tokens.indexOf(words[k]!);
 }
 
 /**
- * A negation in the MT sentence and in none of its parallel reference sentences (or the other way round). The
- * dropped case is anchored on the MT word whose contextual vector is closest to the word the reference negates.
+ * The other side says the negated word's negation another way: by an affix ("no doubt" / "undoubtedly", "not
+ * able" / "unable") or by its antonym ("not strong enough" / "a little weak").
+ */
+function negatedOtherwise(word: Token, v: Float32Array | null | undefined, others: readonly EncodedSentence[]): boolean {
+  const st = stem(word.norm);
+  const opposites = antonymStems().get(st) ?? new Set<string>();
+  // The other side has the word itself ("does not lead" / "leads ... Brazil follows"): it says it plainly.
+  if (others.some((o) => o.tokens.some((t) => t.word && stem(t.norm) === st))) return false;
+  // In the negated word's slot only: "not dark ... all day" has "day" (an antonym of "dark") elsewhere.
+  return others.some((o) => nearest(o, v, 2).some((t) => affixNegated(t.norm).includes(st) || opposites.has(stem(t.norm))));
+}
+
+/** The n words of `s` closest to `v`. */
+function nearest(s: EncodedSentence, v: Float32Array | null | undefined, n: number): Token[] {
+  if (!v) return [];
+  const scored = s.tokens.flatMap((t, k) => (t.word && s.vectors[k] ? [{ t, sim: dot(v, s.vectors[k]!) }] : []));
+  return scored.sort((a, b) => b.sim - a.sim).slice(0, n).map((x) => x.t);
+}
+
+/** Closest cosine of a token's vector to any word of the other sentence. */
+function counterpartSim(v: Float32Array | null | undefined, other: EncodedSentence): number {
+  if (!v) return 0;
+  return other.tokens.reduce((best, t, k) => (t.word && other.vectors[k] ? Math.max(best, dot(v, other.vectors[k]!)) : best), 0);
+}
+
+
+/**
+ * A negation in the MT sentence and in none of its parallel reference sentences (or the other way round),
+ * unless the other side negates the same word by an affix or an antonym. The dropped case is anchored on the
+ * MT word whose contextual vector is closest to the word the reference negates.
  */
 export function looseReversal(s: EncodedSentence, refs: readonly RefSentence[]): Reversal | undefined {
   if (refs.length === 0) return undefined;
   const mine = hasNegation(s.tokens);
   if (refs.some((r) => hasNegation(r.tokens) === mine)) return undefined;
   const ref = refs[0]!;
-  if (mine) return { token: s.tokens.find((t) => t.word && NEGATION.test(t.norm))!, ref, added: true, refWord: '' };
-  const at = ref.tokens.findIndex((t) => t.word && NEGATION.test(t.norm));
+  if (mine) {
+    const at = negationAt(s.tokens);
+    // Only a negated word ("non-diabetic") on the MT side: nothing to anchor on.
+    if (at < 0) return undefined;
+    const w = negatedAfter(s.tokens, at);
+    if (w >= 0 && negatedOtherwise(s.tokens[w]!, s.vectors[w], refs)) return undefined;
+    const counterpart = w < 0 ? 0 : Math.max(...refs.map((r) => counterpartSim(s.vectors[w], r)));
+    if (counterpart < MIN_COUNTERPART) return undefined;
+    return { token: s.tokens[at]!, ref, added: true, refWord: '', counterpart };
+  }
+  const at = negationAt(ref.tokens);
   // Only a negated word ("non-diabetic") on the reference side: no negation word to give as the fix.
   if (at < 0) return undefined;
-  const negated = ref.tokens.slice(at + 1).findIndex((t) => t.word && !AUX.test(t.norm) && !NEGATION.test(t.norm));
-  const target = negated < 0 ? undefined : ref.vectors[at + 1 + negated];
-  const best = closestToken(s, target);
-  return best ? { token: best, ref, added: false, refWord: ref.tokens[at]!.norm } : undefined;
+  const w = negatedAfter(ref.tokens, at);
+  if (w < 0 || negatedOtherwise(ref.tokens[w]!, ref.vectors[w], [s])) return undefined;
+  const best = closestWord(s, ref.vectors[w]);
+  if (!best || best.sim < MIN_COUNTERPART) return undefined;
+  return { token: best.token, ref, added: false, refWord: ref.tokens[at]!.norm, counterpart: best.sim };
 }

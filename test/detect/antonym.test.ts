@@ -12,6 +12,12 @@ const parallel = { mode: 'parallel' as const };
 const flagged = async (mt: string, ref: string) => (await analyze(analyzer, mt, [ref], parallel)).flags.map((f) => [f.text, f.suggestion, f.severity]);
 
 describe('antonym', () => {
+  it('accepts an antonym the other side negates ("a little weak" for "not strong enough"), not one a negation merely precedes', async () => {
+    expect(await flagged('The envoys said the offer was a little weak.', 'The envoys said the offer was not strong enough.')).toEqual([]);
+    expect(await flagged('The envoys said the offer was weak.', 'The envoys said the offer was strong.')).toEqual([['weak', 'strong', 'critical']]);
+    expect(await flagged('Without her mother, she would have stayed at home.', 'Without her father, she would have stayed at home.')).toEqual([['mother', 'father', 'critical']]);
+  });
+
   it('flags a word whose antonym the reference has, as critical, inflected like the reference', async () => {
     expect(await flagged('Exports increased sharply last year.', 'Exports decreased sharply last year.')).toEqual([['increased', 'decreased', 'critical']]);
   });

@@ -63,6 +63,16 @@ describe('duplication', () => {
     expect(a.flags).toEqual([]);
   });
 
+  it('does not flag a growing comparative ("faster and faster"), even when a clause follows without a comma', async () => {
+    const mt = 'The talks went faster and faster and the delegations got closer and closer.';
+    expect((await analyze(duplication, mt, TALKS)).flags).toEqual([]);
+  });
+
+  it('does not flag a coordination the reference repeats too', async () => {
+    const refs = ['For days, talks and talks went on in Geneva.'];
+    expect((await analyze(duplication, 'In Geneva, talks and talks went on for days.', refs)).flags).toEqual([]);
+  });
+
   // BUG (src/detect/duplication.ts line 25): only the gap BETWEEN the two n-grams is checked for punctuation,
   // not the gaps inside them, so "more and more, and" matches ["more","and"] twice across the comma.
   // Expected no flag; actual " more, and" flagged as "'more and' is repeated".

@@ -198,3 +198,18 @@ describe('numbers against a parallel reference', () => {
     expect(await flagged('The bridge, built in 1958, is 300 metres long.', 'The bridge is 300 metres long.')).toEqual([]);
   });
 });
+
+describe('numbers against parallel references: lists and halves', () => {
+  const parallel = async (mt: string, ref: string) => (await analyze(analyzer, mt, [ref], { mode: 'parallel' })).flags.map((f) => f.text);
+
+  it('reads "two and a half million" as 2.5 million', async () => {
+    expect(await parallel('The club sold two and a half million tickets this season.', 'The club sold 2.5 million tickets this season.')).toEqual([]);
+    expect(await parallel('The club sold 2 and a half million tickets this season.', 'The club sold 2.5 million tickets this season.')).toEqual([]);
+    expect(await parallel('The club sold three and a half million tickets this season.', 'The club sold 2.5 million tickets this season.')).toEqual(['three']);
+  });
+
+  it('reads a bracketed pair ("[1,1]") as a list of numbers, not a decimal comma', async () => {
+    expect(await parallel('The scoreboard showed [1,1] after the break.', 'After the break the scoreboard showed [1,1].')).toEqual([]);
+    expect(await parallel('The scoreboard showed [1, 1] after the break.', 'After the break the scoreboard showed [1,1].')).toEqual([]);
+  });
+});

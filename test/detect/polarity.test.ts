@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stubAnalyzer } from './stub.js';
 import type { Analyzer } from '../../src/analyze.js';
 import { PolarityDetector } from '../../src/detect/polarity.js';
-import { analyze } from './helpers.js';
+import { analyze, loadAnalyzer, only } from './helpers.js';
 
 // Invented story: troops and a deadline.
 let analyzer: Analyzer;
@@ -37,5 +37,35 @@ describe('polarity', () => {
     for (const mode of ['comparable', 'parallel'] as const) expect((await analyze(analyzer, mt, [ref], { mode })).flags, mode).toEqual([]);
     const plain = 'We now have mice that are healthy that used to be diabetic, he added.';
     expect((await analyze(analyzer, mt, [plain], { mode: 'parallel' })).flags.map((f) => f.text)).toEqual(['no']);
+  });
+});
+
+describe('polarity against parallel references, read by the real model', () => {
+  let real: Analyzer;
+  beforeAll(async () => {
+    real = only(await loadAnalyzer(), new PolarityDetector());
+  });
+  const parallel = async (mt: string, ref: string) => (await analyze(real, mt, [ref], { mode: 'parallel' })).flags.map((f) => f.text);
+
+  it('reads "not until" and "not only" as focus, not negation', async () => {
+    expect(await parallel('It was not until weeks later that the envoys agreed on a ceasefire.', 'It was weeks later that the envoys agreed on a ceasefire.')).toEqual([]);
+    expect(await parallel('The envoys not only met, they also agreed on a ceasefire.', 'The envoys met and also agreed on a ceasefire.')).toEqual([]);
+  });
+
+  it('accepts a negation the reference says by an affix or an antonym', async () => {
+    expect(await parallel('There is no doubt that the envoys agreed on a ceasefire.', 'Undoubtedly, the envoys agreed on a ceasefire.')).toEqual([]);
+    expect(await parallel('The envoys said the offer was a little weak.', 'The envoys said the offer was not strong enough.')).toEqual([]);
+  });
+
+  it('reads both reference sentences a translation joins into one', async () => {
+    expect(await parallel('But the talks are not over, in fact they resume in Geneva tomorrow.', 'But the talks are not over. They actually resume in Geneva tomorrow.')).toEqual([]);
+  });
+
+  it('does not call a negated clause the translation lacks a reversal (that is an omission)', async () => {
+    expect(await parallel('The plan is simple;', 'The plan is simple; there is no outside funding.')).toEqual([]);
+  });
+
+  it('still flags a negation reversed in a loosely worded translation', async () => {
+    expect(await parallel('The envoys said that the army did not leave the city on Friday.', 'According to the envoys, the troops left the city on Friday.')).toEqual(['not']);
   });
 });
