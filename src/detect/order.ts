@@ -6,9 +6,24 @@ import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } 
 
 const pair = (a: Token, b: Token) => `${a.norm} ${b.norm}`;
 
-/** "reviews"/"reviewed": an inflection of one base, which taggers often call noun and verb by turns. */
-const INFLECTION = /(?:s|es|ed|d|ing)$/;
-const inflectedAlike = (a: string, b: string) => a.replace(INFLECTION, '') === b.replace(INFLECTION, '') || a.replace(INFLECTION, '') === b || b.replace(INFLECTION, '') === a;
+/** The bases a regular inflection can come from: "moved" -> move, "stopped" -> stop, "squeezing" -> squeeze. */
+function bases(w: string): string[] {
+  const out = [w];
+  for (const end of ['s', 'es', 'ed', 'd', 'ing']) {
+    if (!w.endsWith(end) || w.length - end.length < 2) continue;
+    const b = w.slice(0, -end.length);
+    out.push(b, `${b}e`, b.replace(/(\p{L})\1$/u, '$1'));
+  }
+  return out;
+}
+
+/** "reviews"/"reviewed", "move"/"moved": an inflection of one base, which taggers often call noun and verb by turns. */
+const inflectedAlike = (a: string, b: string) => {
+  const mine = new Set(bases(a));
+  return bases(b).some((x) => mine.has(x));
+};
+/** A gerund or present participle serves as noun and adjective too ("computing code", "the squeezing"). */
+const GERUND = /^VBG/;
 
 function adjacentPairs(words: readonly Token[]): Set<string> {
   const out = new Set<string>();
@@ -98,6 +113,7 @@ export class OrderDetector implements Detector {
         const tag = tags[k] ?? '';
         // Only across word classes: a verb's other tense is the tense detector's, a plural is not a form error.
         if (tag.slice(0, 2) === otherTag.slice(0, 2) || !/^(NN|VB|JJ|RB)/.test(tag) || !/^(NN|VB|JJ|RB)/.test(otherTag)) return;
+        if (GERUND.test(tag) || GERUND.test(otherTag)) return;
         flags.push({
           start: t.start,
           end: t.end,

@@ -47,15 +47,19 @@ export class TenseDetector implements Detector {
     const mine = verbGroups(s.tokens);
     if (!mine.length) return [];
     const perRef = refs.map((r) => pairs(s, mine, r));
+    const found = mine.map((_, i) => perRef.map((p) => p[i]).filter((p): p is Pair => p !== undefined));
+    const agrees = mine.map((g, i) => found[i]!.length > 0 && found[i]!.every((p) => !difference(g, p.theirs)));
     return mine.flatMap((g, i) => {
-      const found = perRef.map((p) => p[i]).filter((p): p is Pair => p !== undefined);
-      const kinds = found.map((p) => difference(g, p.theirs));
-      if (!found.length || kinds.some((k) => !k)) return [];
-      return [this.flag(s, g, found, kinds.includes('tense') ? 'tense' : 'aspect', mine.length)];
+      const kinds = found[i]!.map((p) => difference(g, p.theirs));
+      if (!kinds.length || kinds.some((k) => !k)) return [];
+      // A translation that moves the whole story into another tense differs at every verb; an error, at one.
+      const others = found.filter((f, j) => j !== i && f.length > 0).length;
+      const agreeing = agrees.filter((a, j) => j !== i && a).length;
+      return [this.flag(s, g, found[i]!, kinds.includes('tense') ? 'tense' : 'aspect', mine.length, others ? agreeing / others : 0.5)];
     });
   }
 
-  private flag(s: EncodedSentence, g: VerbGroup, found: Pair[], kind: 'tense' | 'aspect', groups: number): RawFlag {
+  private flag(s: EncodedSentence, g: VerbGroup, found: Pair[], kind: 'tense' | 'aspect', groups: number, agree: number): RawFlag {
     const best = found.reduce((a, b) => (b.sim > a.sim ? b : a));
     const theirs = best.theirs;
     const start = g.finite.start;
@@ -85,6 +89,7 @@ export class TenseDetector implements Detector {
         initial: g.order === 0 ? 1 : 0,
         groups: Math.log(groups),
         quoted: quoted(s, g.finite) ? 1 : 0,
+        agree,
       },
     };
   }

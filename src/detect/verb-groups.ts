@@ -78,6 +78,29 @@ function tenseOf(w: string, tag: string): Tense | undefined {
   return undefined;
 }
 
+/** Subject pronouns that take a bare present ("we know") and those after which a participle-tagged word is a past. */
+const PLURAL_SUBJECT = new Set(['i', 'you', 'we', 'they']);
+const SUBJECT = new Set([...PLURAL_SUBJECT, 'he', 'she', 'it', 'who']);
+/** Verbs after which a noun and a bare verb are object and infinitive ("let the children play"). */
+const CAUSATIVE = new Set(['let', 'lets', 'make', 'makes', 'made', 'help', 'helps', 'helped', 'see', 'saw', 'watch', 'watched', 'hear', 'heard']);
+
+/**
+ * The tense of a word the tagger read without one, from the word before it: "she overlooked" (tagged as a
+ * participle) is a past, "we know" and "Klose and Flick know" (tagged as a bare verb) a present. Only right after
+ * a subject, and never after an auxiliary, "to" or a causative verb ("let them play").
+ */
+function tenseInContext(ws: readonly Word[], k: number): Tense | undefined {
+  const w = ws[k]!;
+  const prev = ws[k - 1];
+  if (!prev || prev.index !== w.index - 1 || isAux(prev.norm) || prev.tag === 'TO' || prev.tag === 'MD') return undefined;
+  if (ws.slice(Math.max(0, k - 4), k - 1).some((x) => CAUSATIVE.has(x.norm) || x.tag === 'TO')) return undefined;
+  const possible = possibleTags(w.norm);
+  if (w.tag === 'VBN' && SUBJECT.has(prev.norm) && possible.includes('VBD')) return 'past';
+  const nounSubject = /^NN/.test(prev.tag) && !SUBJECT.has(prev.norm) && prev.norm !== 'i';
+  if (w.tag === 'VB' && (PLURAL_SUBJECT.has(prev.norm) || (nounSubject && /^NNS|^NNP/.test(prev.tag))) && possible.includes('VBP')) return 'present';
+  return undefined;
+}
+
 interface Word {
   token: Token;
   index: number;
@@ -112,7 +135,7 @@ function findGroups(tokens: readonly Token[]): VerbGroup[] {
   const ws = words(tokens);
   const groups: VerbGroup[] = [];
   for (let k = 0; k < ws.length; k++) {
-    const tense = tenseOf(ws[k]!.norm, ws[k]!.tag);
+    const tense = tenseOf(ws[k]!.norm, ws[k]!.tag) ?? tenseInContext(ws, k);
     if (!tense) continue;
     const chain = [ws[k]!];
     let j = k + 1;
@@ -194,6 +217,8 @@ export function pairGroups(a: Side, mine: VerbGroup[], b: Side, theirs: VerbGrou
 export function difference(mine: VerbGroup, theirs: VerbGroup): 'tense' | 'aspect' | undefined {
   // The future perfect ("will have failed") is no past.
   const pastLike = (g: VerbGroup) => g.tense === 'past' || (g.perfect && g.tense === 'present');
+  // "had been the capital since 1959" (no longer) against "has been": both perfect, in two times.
+  if (mine.perfect && theirs.perfect && mine.tense !== theirs.tense) return 'tense';
   if (pastLike(mine) && pastLike(theirs) && mine.progressive === theirs.progressive) return undefined;
   if (mine.tense !== theirs.tense && !(pastLike(mine) && pastLike(theirs))) return 'tense';
   return mine.progressive !== theirs.progressive || mine.perfect !== theirs.perfect ? 'aspect' : undefined;

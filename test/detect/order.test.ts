@@ -17,6 +17,14 @@ describe('order', () => {
     expect(a.flags.map((f) => [f.text, f.suggestion])).toEqual([['importance', 'important']]);
   });
 
+  it('leaves a gerund alone, which serves as noun and adjective too ("computing code" for "computer code")', async () => {
+    expect((await analyze(analyzer, 'The envoys write computer code at night.', ['The envoys write computing code at night.'], parallel)).flags).toEqual([]);
+  });
+
+  it('reads a regular inflection with a dropped e ("move"/"moved") as another tense, not another word class', async () => {
+    expect((await analyze(analyzer, 'So we moved this desk closer to the door.', ['So we move this desk closer to the door.'], parallel)).flags).toEqual([]);
+  });
+
   it('leaves the same order and another tense alone', async () => {
     expect((await analyze(analyzer, 'The committee reviewed the proposal.', ['The committee reviews the proposal.'], parallel)).flags).toEqual([]);
   });

@@ -30,6 +30,13 @@ describe('verb groups', () => {
     expect(groups('This is not going to be easy.')).toMatchObject([{ text: 'is not going', tense: 'future', progressive: false }]);
   });
 
+  it('reads the tense the tagger misses right after a subject ("she overlooked", "we know"), but not after a causative', () => {
+    expect(groups('In this case, she overlooked the driver.')).toMatchObject([{ text: 'overlooked', tense: 'past' }]);
+    expect(groups('Steijn and I understand each other.')).toMatchObject([{ text: 'understand', tense: 'present' }]);
+    expect(groups('The man arrested in Paris was released.')).toMatchObject([{ text: 'was released', tense: 'past' }]);
+    expect(groups('Let the children play outside.')).toEqual([]);
+  });
+
   it('ends a group at punctuation', () => {
     expect(groups('It is, according to the police, a crime.')).toMatchObject([{ text: 'is', progressive: false }]);
   });
@@ -48,6 +55,11 @@ describe('tense', () => {
     expect(modal.flags.map((f) => f.text)).toEqual(['may have faced']);
     const future = await analyze(analyzer, 'By May, Argentina will have failed to pay its debts.', ['By May, Argentina had failed to pay its debts.'], parallel);
     expect(future.flags.map((f) => [f.text, f.severity])).toEqual([['will have failed', 'major']]);
+  });
+
+  it('tells the past perfect from the present perfect ("had been" for "has been")', async () => {
+    const a = await analyze(analyzer, 'Apia had been the capital of Samoa since 1959.', ['Apia has been the capital of Samoa since 1959.'], parallel);
+    expect(a.flags.map((f) => [f.text, f.severity])).toEqual([['had been', 'major']]);
   });
 
   it('pairs verbs by meaning, not by position', async () => {
