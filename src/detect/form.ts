@@ -1,5 +1,5 @@
 import type { Token } from '../core/types.js';
-import { evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
+import { alignedRefs, evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 /** Closing quotes and brackets may follow a sentence's final mark ("… he said."). */
@@ -34,21 +34,28 @@ export class FormDetector implements Detector {
   };
 
   detect(ctx: DetectContext): RawFlag[] {
-    return perAlignedSentence(ctx, (s, refs) => this.sentence(ctx, s, refs), { parallelOnly: true });
+    return perAlignedSentence(ctx, (s, refs, i) => this.sentence(ctx, s, refs, i), { parallelOnly: true });
   }
 
-  private sentence(ctx: DetectContext, s: EncodedSentence, refs: RefSentence[]): RawFlag[] {
+  private sentence(ctx: DetectContext, s: EncodedSentence, refs: RefSentence[], i: number): RawFlag[] {
     const words = s.tokens.filter((t) => t.word);
     const first = words[0];
     const last = words[words.length - 1];
     if (!first || !last) return [];
-    return [this.question(ctx, s, refs, last), this.finalMark(ctx, s, refs, last), this.firstCase(s, refs, first)].filter((f): f is RawFlag => f !== undefined);
+    return [this.question(ctx, s, refs, last, i), this.finalMark(ctx, s, refs, last), this.firstCase(s, refs, first)].filter((f): f is RawFlag => f !== undefined);
   }
 
-  private question(ctx: DetectContext, s: EncodedSentence, refs: RefSentence[], last: Token): RawFlag | undefined {
+  private question(ctx: DetectContext, s: EncodedSentence, refs: RefSentence[], last: Token, i: number): RawFlag | undefined {
     const asks = lastMark(s.sentence.text) === '?';
     const refAsks = refs.map((r) => lastMark(r.sentence.text) === '?');
     if (refAsks.some((q) => q === asks)) return undefined;
+    // A reference question the translation splits in two ("... its noise. But is ours the only one?"): the
+    // neighbouring MT sentence aligned to the same reference sentence asks it.
+    const same = (r: RefSentence) => refs.some((x) => x.ref === r.ref && x.sentence.index === r.sentence.index);
+    for (const j of [i - 1, i + 1]) {
+      const n = ctx.mt.sentences[j];
+      if (n && (lastMark(n.sentence.text) === '?') !== asks && alignedRefs(ctx, j).some(same)) return undefined;
+    }
     const markAt = s.sentence.start + s.sentence.text.replace(TRAILING, '').length - 1;
     const span = asks ? { start: markAt, end: markAt + 1 } : { start: last.start, end: last.end };
     return {

@@ -19,6 +19,9 @@ export interface Unmatched {
   ref: RefSentence;
 }
 
+/** "that's", "it's", "we're": a pronoun with a contracted auxiliary is a function word, whatever the tagger says. */
+const CONTRACTED = /^(i|you|we|they|he|she|it|that|this|there|here|what|who|where|how)['’](s|re|m|ll|ve|d)$/u;
+
 /** Content words of an MT sentence that a parallel reference renders nowhere, neither by stem nor by meaning. */
 export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[], settings: Pick<Settings['unmatched'], 'maxSimilarity' | 'maxGapWords'>): Unmatched[] {
   const refWords = refs.flatMap((ref) => ref.tokens.map((t, k) => ({ t, v: ref.vectors[k], ref })).filter((x) => x.t.word));
@@ -29,7 +32,7 @@ export function unmatchedWords(s: EncodedSentence, refs: readonly RefSentence[],
   s.tokens.forEach((token, k) => {
     const v = s.vectors[k];
     if (!v || !token.word || !/\p{L}{2,}/u.test(token.text) || !isContentTag(tags[k])) return;
-    if (AUXILIARY.test(token.norm) || CLOSED.test(token.norm) || refStems.has(stem(token.norm))) return;
+    if (AUXILIARY.test(token.norm) || CLOSED.test(token.norm) || CONTRACTED.test(token.norm) || refStems.has(stem(token.norm))) return;
     let best = refWords[0]!;
     let similarity = -1;
     for (const x of refWords) {

@@ -19,6 +19,12 @@ describe('form', () => {
     expect(a.flags.map((f) => [f.text, f.category])).toEqual([['Monday', 'mistranslation']]);
   });
 
+  it('accepts a reference question the translation splits in two, asking it in the second sentence', async () => {
+    const mt = 'The council approved the new budget on Monday. But was it the budget the city needed?';
+    const a = await analyze(analyzer, mt, ['The council approved the new budget on Monday, but was it the budget the city needed?'], parallel);
+    expect(a.flags.filter((f) => f.category === 'mistranslation')).toEqual([]);
+  });
+
   it('flags a dropped final full stop and a lower-case first letter', async () => {
     const a = await analyze(analyzer, 'the council approved the new budget on Monday', [REF], parallel);
     expect(a.flags.map((f) => [f.text, f.category, f.suggestion])).toEqual([

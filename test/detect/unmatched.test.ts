@@ -31,6 +31,11 @@ describe('unmatched words (parallel mode)', () => {
     expect(spans.some((t) => t.split(/\s+/).length >= 3), spans.join(' | ')).toBe(true);
   });
 
+  it('reads a pronoun with a contracted auxiliary ("that\'s") as a function word', async () => {
+    const a = await analyze(analyzer, "Honestly, that's what the talks are about.", ['Honestly, this is what the talks concern.'], { mode: 'parallel' });
+    expect(a.flags.map((f) => f.text).join(' ')).not.toContain("that's");
+  });
+
   it('raises nothing for an identical translation', async () => {
     const text = 'The central bank raised interest rates by half a point on Tuesday.';
     const a = await analyze(analyzer, text, [text], { mode: 'parallel' });
