@@ -1,7 +1,6 @@
 import type { Token } from '../core/types.js';
 import { stem } from '../segment/stem.js';
-import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
-import { dot } from '../embed/vectors.js';
+import { alignedRefs, evidenceOf, nearestWords, type RefSentence } from './context.js';
 import { antonymStems } from './lexicon/antonyms.js';
 import { negatedBefore } from './negation.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
@@ -38,11 +37,7 @@ function keys(norm: string): string[] {
  * neighbour about as close as its counterpart ("level" 0.53, "lowest" 0.52 for "highest").
  */
 function closeTo(s: EncodedSentence, v: Float32Array | null | undefined, token: Token): boolean {
-  if (!v) return false;
-  const mine = s.vectors[s.tokens.indexOf(token)];
-  if (!mine) return false;
-  const sim = dot(v, mine);
-  return s.tokens.filter((t, j) => t.word && t !== token && s.vectors[j] && dot(v, s.vectors[j]!) > sim).length < 2;
+  return nearestWords(s, v, 2).includes(token);
 }
 
 function antonymIn(s: EncodedSentence, refs: readonly RefSentence[]): Hit[] {

@@ -101,6 +101,13 @@ export function closestWord(s: EncodedSentence, v: Float32Array | null | undefin
   return best;
 }
 
+/** The n words of `s` whose contextual vectors are closest to `v`, closest first. */
+export function nearestWords(s: EncodedSentence, v: Float32Array | null | undefined, n: number): Token[] {
+  if (!v) return [];
+  const scored = s.tokens.flatMap((t, k) => (t.word && s.vectors[k] ? [{ t, sim: dot(v, s.vectors[k]!) }] : []));
+  return scored.sort((a, b) => b.sim - a.sim).slice(0, n).map((x) => x.t);
+}
+
 const contentStems = (tokens: readonly Token[]): string[] => {
   const tags = posTags(tokens);
   return tokens.flatMap((t, k) => (t.word && /\p{L}{3,}/u.test(t.text) && isContentTag(tags[k]) ? [stem(t.norm)] : []));

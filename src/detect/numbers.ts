@@ -27,10 +27,7 @@ function listedValues(text: string): number[] {
 const bracketed = (text: string, t: Token) => /[[(]/.test(text[t.start - 1] ?? '') && /[\])]/.test(text[t.end] ?? '');
 
 /** "two and a half (million)": the figure is the number plus a half; the scale word after it stays the next check's. */
-function andAHalf(tokens: readonly Token[], k: number, values: number[]): number[] {
-  const next = tokens.slice(k + 1, k + 4).map((t) => t.norm);
-  return next.join(' ') === 'and a half' ? values.map((v) => v + 0.5) : values;
-}
+const halfAfter = (tokens: readonly Token[], k: number) => (tokens.slice(k + 1, k + 4).map((t) => t.norm).join(' ') === 'and a half' ? 0.5 : 0);
 
 /**
  * What identifies a number's slot across paraphrases: the noun it counts ("251 hostages") or, for years and
@@ -126,10 +123,7 @@ export class NumberDetector implements Detector {
   detect(ctx: DetectContext): RawFlag[] {
     const refValues = new Map<number, number>();
     for (const ref of ctx.refs)
-      for (const s of ref.sentences)
-        for (const t of s.tokens) {
-          for (const v of [...figureValue(t), ...listedValues(t.text)]) refValues.set(v, (refValues.get(v) ?? 0) + 1);
-        }
+      for (const s of ref.sentences) for (const t of s.tokens) for (const v of [...figureValue(t), ...listedValues(t.text)]) refValues.set(v, (refValues.get(v) ?? 0) + 1);
     const refTimes = new Set(ctx.refs.flatMap((ref) => [...referenceTimes(ref.text)]));
     const flags: RawFlag[] = [];
     const parallel = ctx.options.mode === 'parallel';
@@ -138,7 +132,8 @@ export class NumberDetector implements Detector {
       const sameTimes = clockTimes(s.sentence.text, s.sentence.start).filter((t) => t.minutes.some((m) => refTimes.has(m)));
       s.tokens.forEach((token, k) => {
         // A parallel reference translates this sentence, so "nine years" and "the 14th century" are checkable too.
-        const values = andAHalf(s.tokens, k, parallel ? figureValue(token) : numberValues(token.text));
+        const half = halfAfter(s.tokens, k);
+        const values = (parallel ? figureValue(token) : numberValues(token.text)).map((v) => v + half);
         if (values.length === 0) return;
         if (sameTimes.some((t) => token.start >= t.start && token.end <= t.end)) return;
         const foreign = foreignNotation(token.text);
@@ -148,7 +143,7 @@ export class NumberDetector implements Detector {
           flags.push(this.notation(token, foreign, refValues.has(foreign), ctx.settings.numbers.confidence));
           return;
         }
-        const english = numberValues(token.text).length ? andAHalf(s.tokens, k, [Number(token.text.replace(/,/g, ''))])[0]! : values[0]!;
+        const english = numberValues(token.text).length ? Number(token.text.replace(/,/g, '')) + half : values[0]!;
         const known = values.find((v) => refValues.has(v));
         if (known !== undefined && known !== english) {
           flags.push(this.notation(token, known, true, ctx.settings.numbers.confidence));

@@ -1,7 +1,6 @@
 import type { Token } from '../core/types.js';
-import { dot } from '../embed/vectors.js';
 import { stem } from '../segment/stem.js';
-import { alignedRefs, closestWord, evidenceOf, joinedRefs, type RefSentence } from './context.js';
+import { alignedRefs, closestWord, evidenceOf, joinedRefs, nearestWords, type RefSentence } from './context.js';
 import { antonymStems } from './lexicon/antonyms.js';
 import { affixNegated, AUX, hasNegation, NEGATION, negatedAfter, negates } from './negation.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
@@ -109,20 +108,7 @@ function negatedOtherwise(word: Token, v: Float32Array | null | undefined, other
   // The other side has the word itself ("does not lead" / "leads ... Brazil follows"): it says it plainly.
   if (others.some((o) => o.tokens.some((t) => t.word && stem(t.norm) === st))) return false;
   // In the negated word's slot only: "not dark ... all day" has "day" (an antonym of "dark") elsewhere.
-  return others.some((o) => nearest(o, v, 2).some((t) => affixNegated(t.norm).includes(st) || opposites.has(stem(t.norm))));
-}
-
-/** The n words of `s` closest to `v`. */
-function nearest(s: EncodedSentence, v: Float32Array | null | undefined, n: number): Token[] {
-  if (!v) return [];
-  const scored = s.tokens.flatMap((t, k) => (t.word && s.vectors[k] ? [{ t, sim: dot(v, s.vectors[k]!) }] : []));
-  return scored.sort((a, b) => b.sim - a.sim).slice(0, n).map((x) => x.t);
-}
-
-/** Closest cosine of a token's vector to any word of the other sentence. */
-function counterpartSim(v: Float32Array | null | undefined, other: EncodedSentence): number {
-  if (!v) return 0;
-  return other.tokens.reduce((best, t, k) => (t.word && other.vectors[k] ? Math.max(best, dot(v, other.vectors[k]!)) : best), 0);
+  return others.some((o) => nearestWords(o, v, 2).some((t) => affixNegated(t.norm).includes(st) || opposites.has(stem(t.norm))));
 }
 
 
@@ -142,7 +128,7 @@ export function looseReversal(s: EncodedSentence, refs: readonly RefSentence[]):
     if (at < 0) return undefined;
     const w = negatedAfter(s.tokens, at);
     if (w >= 0 && negatedOtherwise(s.tokens[w]!, s.vectors[w], refs)) return undefined;
-    const counterpart = w < 0 ? 0 : Math.max(...refs.map((r) => counterpartSim(s.vectors[w], r)));
+    const counterpart = w < 0 ? 0 : Math.max(...refs.map((r) => closestWord(r, s.vectors[w])?.sim ?? 0));
     if (counterpart < MIN_COUNTERPART) return undefined;
     return { token: s.tokens[at]!, ref, added: true, refWord: '', counterpart };
   }
