@@ -14,6 +14,7 @@ import { SpellingDetector } from './spelling.js';
 import { TenseDetector } from './tense.js';
 import { GlossaryDetector } from './glossary.js';
 import { GrammarDetector } from './grammar.js';
+import { HoleDetector } from './hole.js';
 import { HyphenationDetector } from './hyphenation.js';
 import { MistranslationDetector } from './mistranslation.js';
 import { NumberDetector } from './numbers.js';
@@ -46,6 +47,7 @@ export function defaultDetectors(): Detector[] {
     new TypographyDetector(),
     new CapitalisationDetector(),
     new GrammarDetector(),
+    new HoleDetector(),
     new CoverageDetector(),
     new UnmatchedDetector(),
     new GlossaryDetector(),

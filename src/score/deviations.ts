@@ -6,6 +6,7 @@ import { isContentTag, posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { chrf, chrfPlusPlus, spacedChrf } from './chrf.js';
 import { verbDisagreement } from '../detect/verb-groups.js';
+import { phraseHoles } from '../detect/phrase-holes.js';
 
 /**
  * How far an MT sentence is from its matched reference, one number per view, each in [0, 1] with 0 for a
@@ -19,7 +20,7 @@ import { verbDisagreement } from '../detect/verb-groups.js';
  */
 export const DEVIATIONS = [
   'chrf', 'chrfpp', 'spaced', 'bertP', 'bertR', 'similarity', 'contentP', 'contentR', 'stemP', 'stemR',
-  'short', 'long', 'punct', 'firstLower', 'allLower', 'missP', 'missR', 'lowP', 'lowR', 'repeat', 'spacing', 'verbs',
+  'short', 'long', 'punct', 'firstLower', 'allLower', 'missP', 'missR', 'lowP', 'lowR', 'repeat', 'spacing', 'verbs', 'holes',
 ] as const;
 
 /** Below this best cosine a token counts as without counterpart (the unmatched-word detector's prior, 0.5). */
@@ -209,10 +210,12 @@ export function compare(mt: ScoredSide, ref: ScoredSide, similarity: number): { 
     spacing: clip(Math.max(0, spacingErrors(mt.text) - spacingErrors(ref.text)) / Math.max(1, mtWords)),
     // Finite verbs of the reference dropped or in another tense or aspect (paired as the tense detector pairs them).
     verbs: verbDisagreement(mt, ref),
+    // Phrases cut before their head ("the of"), beyond any the reference has: a dropped word, per MT word.
+    holes: clip(Math.max(0, phraseHoles(mt.tokens).length - phraseHoles(ref.tokens).length) / Math.max(1, mtWords)),
   };
   return { deviations, bert };
 }
 
 /** Deviations of a sentence nothing matched: everything is missing. */
-const COUNTS: readonly DeviationName[] = ['firstLower', 'allLower', 'repeat', 'spacing'];
+const COUNTS: readonly DeviationName[] = ['firstLower', 'allLower', 'repeat', 'spacing', 'holes'];
 export const UNMATCHED: Deviations = Object.fromEntries(DEVIATIONS.map((d) => [d, COUNTS.includes(d) ? 0 : 1])) as Deviations;
