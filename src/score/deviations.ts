@@ -163,6 +163,9 @@ const isUpperLetter = (c: string | undefined) => !!c && c !== c.toLowerCase() &&
 const isLowerLetter = (c: string | undefined) => !!c && c !== c.toUpperCase() && c === c.toLowerCase();
 const hasUpper = (text: string) => /\p{Lu}/u.test(text);
 
+/** Phrase holes read case-folded, like every view but the casing ones. */
+const foldedHoles = (tokens: readonly Token[]) => phraseHoles(tokens.map((t) => ({ ...t, text: t.norm }))).length;
+
 const clip = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Every deviation of an MT sentence from its matched reference (the sentence cosine is given). */
@@ -211,7 +214,7 @@ export function compare(mt: ScoredSide, ref: ScoredSide, similarity: number): { 
     // Finite verbs of the reference dropped or in another tense or aspect (paired as the tense detector pairs them).
     verbs: verbDisagreement(mt, ref),
     // Phrases cut before their head ("the of"), beyond any the reference has: a dropped word, per MT word.
-    holes: clip(Math.max(0, phraseHoles(mt.tokens).length - phraseHoles(ref.tokens).length) / Math.max(1, mtWords)),
+    holes: clip(Math.max(0, foldedHoles(mt.tokens) - foldedHoles(ref.tokens)) / Math.max(1, mtWords)),
   };
   return { deviations, bert };
 }

@@ -56,6 +56,14 @@ describe('deviations', () => {
     expect(removed.stemP).toBe(0);
   });
 
+  it('see a phrase cut before its head, whatever the casing, and not one the reference has too', () => {
+    const cut = of('The minister said the of tax would not be raised next year.');
+    expect(cut.holes).toBeGreaterThan(0);
+    expect(of('THE MINISTER SAID THE OF TAX WOULD NOT BE RAISED NEXT YEAR.').holes).toBe(cut.holes);
+    expect(of('The minister said the of tax would not be raised.', 'The minister said the of tax would not be raised.').holes).toBe(0);
+    expect(of(REF).holes).toBe(0);
+  });
+
   it('see an added content word on the MT side, and a dropped negation', () => {
     const added = of('The angry minister said the Internet tax would not be raised next year.');
     expect(added.stemP).toBeGreaterThan(0);
