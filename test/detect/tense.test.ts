@@ -37,6 +37,13 @@ describe('verb groups', () => {
     expect(groups('Let the children play outside.')).toEqual([]);
   });
 
+  it('reads verbs the tagger calls nouns after a subject pronoun, and nothing else as one', () => {
+    expect(groups('They travel to Rome every spring.')).toMatchObject([{ text: 'travel', tense: 'present' }]);
+    expect(groups('It costs too much.')).toMatchObject([{ text: 'costs', tense: 'present' }]);
+    // a compound noun stays a noun
+    expect(groups('The company profits that investors expected never came.').map((g) => g.text)).not.toContain('profits');
+  });
+
   it('ends a group at punctuation', () => {
     expect(groups('It is, according to the police, a crime.')).toMatchObject([{ text: 'is', progressive: false }]);
   });
