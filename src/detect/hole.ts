@@ -20,13 +20,17 @@ interface Filler {
   name: boolean;
 }
 
-/** The shortest run of words a parallel reference sentence has between the same two neighbours ("the [tail] of"). */
-function fillerIn(ref: RefSentence, a: Token, b: Token): Filler | undefined {
+/**
+ * The shortest run of words a reference sentence has between the same two neighbours ("the [tail] of"); with
+ * `after`, the word after the second neighbour must match too (a comparable reference words the same fact in its
+ * own way, so two neighbours alone are too weak a sign that the phrase is the same).
+ */
+function fillerIn(ref: RefSentence, a: Token, b: Token, after?: Token): Filler | undefined {
   const t = ref.tokens;
   let best: [number, number] | undefined;
   for (let i = 0; i < t.length; i++) {
     if (t[i]!.norm !== a.norm) continue;
-    const j = t.findIndex((x, k) => k > i + 1 && k <= i + 1 + MAX_FILLER && x.norm === b.norm);
+    const j = t.findIndex((x, k) => k > i + 1 && k <= i + 1 + MAX_FILLER && x.norm === b.norm && (!after || t[k + 1]?.norm === after.norm));
     if (j > 0 && t.slice(i + 1, j).some((x) => x.word) && (!best || j - i < best[1] - best[0])) best = [i, j];
   }
   if (!best) return undefined;
@@ -40,7 +44,8 @@ function fillerIn(ref: RefSentence, a: Token, b: Token): Filler | undefined {
  * with no object, a subordinate clause with no subject, an auxiliary with no verb. MT drops such words, and no
  * reference is needed to see it. Against an aligned parallel reference the content is missing from the
  * translation, an omission (with the reference's words between the same two neighbours as the fix where it has
- * them); against comparable references, or none aligned, it is a grammar error.
+ * them); against comparable references, or none aligned, it is a grammar error, with a fix only where an
+ * aligned reference has the same words around the hole.
  */
 export class HoleDetector implements Detector {
   readonly id = 'hole';
@@ -55,23 +60,40 @@ export class HoleDetector implements Detector {
     return ctx.mt.sentences.flatMap((s, i) => {
       const holes = phraseHoles(s.tokens);
       if (holes.length === 0) return [];
-      const refs = ctx.options.mode === 'parallel' ? alignedRefs(ctx, i) : [];
-      return holes.map((h) => this.flag(ctx, s, h, refs));
+      const refs = alignedRefs(ctx, i);
+      return holes.map((h) => (ctx.options.mode === 'parallel' ? this.flag(ctx, s, h, refs) : this.comparable(ctx, s, h, refs)));
     });
+  }
+
+  private base(ctx: DetectContext, s: EncodedSentence, h: PhraseHole, refs: RefSentence[], filler: Filler | undefined) {
+    const a = s.tokens[h.left]!;
+    const b = s.tokens[h.right]!;
+    return {
+      start: a.start,
+      end: b.end,
+      text: ctx.mt.text.slice(a.start, b.end),
+      detector: this.id,
+      features: { filled: filler ? 1 : 0, refSim: refs[0]?.similarity ?? 0, noun: h.kind === 'noun' ? 1 : 0 },
+    };
+  }
+
+  /** Comparable references: a grammar error; an aligned reference with the same three words around it gives the fix. */
+  private comparable(ctx: DetectContext, s: EncodedSentence, h: PhraseHole, refs: RefSentence[]): RawFlag {
+    const a = s.tokens[h.left]!;
+    const b = s.tokens[h.right]!;
+    const after = s.tokens[h.right + 1];
+    const filler = after?.word ? refs.map((r) => fillerIn(r, a, b, after)).find((f) => f !== undefined) : undefined;
+    const flag: RawFlag = { ...this.base(ctx, s, h, refs, filler), category: 'grammar', severity: 'major', confidence: ctx.settings.fluency.holeConfidence, message: WHAT_IS_MISSING[h.kind](a), evidence: [] };
+    if (!filler) return flag;
+    const gap = ctx.mt.text.slice(a.end, b.start);
+    return { ...flag, message: `${flag.message} A reference says '${a.text} ${filler.words}${gap}${b.text} ${after!.text}'.`, suggestion: `${a.text} ${filler.words}${gap}${b.text}`, evidence: [evidenceOf(filler.ref)] };
   }
 
   private flag(ctx: DetectContext, s: EncodedSentence, h: PhraseHole, refs: RefSentence[]): RawFlag {
     const a = s.tokens[h.left]!;
     const b = s.tokens[h.right]!;
     const filler = refs.map((r) => fillerIn(r, a, b)).find((f) => f !== undefined);
-    const text = ctx.mt.text.slice(a.start, b.end);
-    const base = {
-      start: a.start,
-      end: b.end,
-      text,
-      detector: this.id,
-      features: { filled: filler ? 1 : 0, refSim: refs[0]?.similarity ?? 0, noun: h.kind === 'noun' ? 1 : 0 },
-    };
+    const base = this.base(ctx, s, h, refs, filler);
     if (!filler) {
       const category = refs.length ? 'omission' : 'grammar';
       return { ...base, category, severity: 'major', confidence: ctx.settings.fluency.holeConfidence, message: WHAT_IS_MISSING[h.kind](a), evidence: refs.slice(0, 1).map(evidenceOf) };
