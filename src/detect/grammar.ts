@@ -1,5 +1,6 @@
 import type { Token } from '../core/types.js';
 import { posTags, possibleTags } from '../segment/pos.js';
+import { articleFor } from './article-sound.js';
 import { occurrenceEvidence } from './context.js';
 import type { Occurrence } from './ref-index.js';
 import type { DetectContext, Detector, DetectorMeta, RawFlag } from './types.js';
@@ -26,13 +27,14 @@ function coordinated(words: Token[], k: number, tagOf: (t: Token) => string): bo
 /**
  * Simple agreement errors English grammar alone settles, and one the references confirm:
  * "a decades" (singular determiner + plural noun), "American life are" (singular noun + plural verb),
+ * "an bitter evening" (the article against the next word's sound),
  * "the Hamas" (an article before a name the references never give one).
  */
 export class GrammarDetector implements Detector {
   readonly id = 'grammar';
   readonly meta: DetectorMeta = {
-    finds: '"a decades", "life are", "the Hamas"',
-    how: 'determiner/noun and noun/verb agreement on the POS tags (British collective nouns allowed); an article before a name the references use bare',
+    finds: '"a decades", "life are", "an bitter evening", "the Hamas"',
+    how: 'determiner/noun and noun/verb agreement on the POS tags (British collective nouns allowed); a/an against the spelling where it settles the sound; an article before a name the references use bare',
     categories: ['grammar'],
     modes: ['comparable', 'parallel'],
   };
@@ -49,13 +51,20 @@ export class GrammarDetector implements Detector {
         const nextTags = possibleTags(next.norm);
         // "a decades": the noun can only be plural.
         if (SINGULAR_DETERMINER.test(w.norm) && tagOf(next) === 'NNS' && nextTags.every((t) => t === 'NNS')) {
-          flags.push(this.flag(ctx, w.start, next.end, `'${w.text}' cannot go with the plural '${next.text}'.`));
+          flags.push(this.flag(ctx, 'number', w.start, next.end, `'${w.text}' cannot go with the plural '${next.text}'.`));
+        }
+        // "an bitter evening": the article against the sound of the next word.
+        const article = articleFor(w, next, k === 0);
+        if (article) {
+          const flag = this.flag(ctx, 'article', w.start, next.end, `'${next.text}' takes '${article}', not '${w.text}'.`);
+          flag.suggestion = `${w.text === w.norm ? article : article[0]!.toUpperCase() + article.slice(1)} ${next.text}`;
+          flags.push(flag);
         }
         // "life are": a noun that can only be singular, directly before a plural verb, after no "of" phrase.
         const before = words[k - 1];
         const adverbial = TIME_NOUN.test(w.norm) && TIME_DETERMINER.test(before?.norm ?? '');
         if (PLURAL_VERB.test(next.norm) && tagOf(w) === 'NN' && !NUMERAL.test(w.norm) && !COLLECTIVE.test(w.norm) && possibleTags(w.norm).every((t) => !/^(NNS|NNPS|VB|CD|DT|PRP)/.test(t)) && before?.norm !== 'of' && !adverbial && !coordinated(words, k, tagOf)) {
-          flags.push(this.flag(ctx, w.start, next.end, `The singular '${w.text}' does not agree with '${next.text}'.`));
+          flags.push(this.flag(ctx, 'agreement', w.start, next.end, `The singular '${w.text}' does not agree with '${next.text}'.`));
         }
         // "the Hamas": references use the name often and never with an article.
         // A name directly followed by a noun modifies it ("the Hamas side", "the Gaza Strip"): that takes "the".
@@ -69,7 +78,7 @@ export class GrammarDetector implements Detector {
             return ref ? /\bthe\s+$/i.test(ref.text.slice(Math.max(0, o.token.start - 5), o.token.start)) && !this.attributiveInRef(ctx, o) : false;
           });
           if (occ.length >= ctx.settings.fluency.nameMinOccurrences && withArticle.length === 0) {
-            const flag = this.flag(ctx, w.start, next.end, `The references write '${next.text}' without an article (${occ.length} times).`);
+            const flag = this.flag(ctx, 'name', w.start, next.end, `The references write '${next.text}' without an article (${occ.length} times).`);
             flag.suggestion = next.text;
             flag.evidence = occ.slice(0, 2).map((o) => occurrenceEvidence(ctx, o));
             flags.push(flag);
@@ -91,7 +100,8 @@ export class GrammarDetector implements Detector {
     return /^(NN|JJ|VBG|CD)/.test(posTags(sentence.tokens)[at + 1] ?? '');
   }
 
-  private flag(ctx: DetectContext, start: number, end: number, message: string): RawFlag {
+  /** `rule` becomes features: the rules differ in how often they are right, which the calibration learns. */
+  private flag(ctx: DetectContext, rule: 'number' | 'article' | 'agreement' | 'name', start: number, end: number, message: string): RawFlag {
     return {
       start,
       end,
@@ -102,6 +112,7 @@ export class GrammarDetector implements Detector {
       message,
       evidence: [],
       detector: this.id,
+      features: { article: rule === 'article' ? 1 : 0, agreement: rule === 'agreement' ? 1 : 0, name: rule === 'name' ? 1 : 0 },
     };
   }
 }

@@ -63,4 +63,13 @@ describe('grammar', () => {
     const wrong = await analyze(analyzer, 'The local wildlife are attracted to smells. The whole week were quiet.', REFS);
     expect(ofCategory(wrong, 'grammar').map((f) => f.text)).toEqual(['wildlife are', 'week were']);
   });
+  it('flags "a" or "an" against the sound of the next word, with the right article as the fix', async () => {
+    const a = await analyze(analyzer, 'Söder gave an speech after a election. An victory was expected.', REFS);
+    expect(ofCategory(a, 'grammar').map((f) => [f.text, f.suggestion])).toEqual([['an speech', 'a speech'], ['a election', 'an election'], ['An victory', 'A victory']]);
+  });
+
+  it('leaves the article alone where spelling does not settle the sound, and a capital A inside a sentence', async () => {
+    const fine = 'Söder spent an hour at a university and a house in an umbrella shop. He met an FBI agent, an 8-year-old and a one-off guest. He flew to A Coruña and chose Plan A over a European plan.';
+    expect(ofCategory(await analyze(analyzer, fine, REFS), 'grammar')).toEqual([]);
+  });
 });
