@@ -164,6 +164,6 @@ export const FLUENCY = {
   nameMinOccurrences: 3,
   /** Agreement rules on a statistical tagger's output are right most of the time, not always. Prior. */
   grammarConfidence: 0.6,
-  /** A phrase cut before its head ("the of"): every reading of the next word rules the phrase out. Prior. */
+  /** A phrase cut before its head ("the of"): closed classes of English rule it out, the tagger barely matters. Prior. */
   holeConfidence: 0.6,
 } as const;

@@ -61,17 +61,25 @@ export class HoleDetector implements Detector {
       const holes = phraseHoles(s.tokens);
       if (holes.length === 0) return [];
       const refs = alignedRefs(ctx, i);
-      return holes.map((h) => (ctx.options.mode === 'parallel' ? this.flag(ctx, s, h, refs) : this.comparable(ctx, s, h, refs)));
+      return holes.map((h) => (ctx.options.mode === 'parallel' ? this.parallel(ctx, s, h, refs) : this.comparable(ctx, s, h, refs)));
     });
   }
 
-  private base(ctx: DetectContext, s: EncodedSentence, h: PhraseHole, refs: RefSentence[], filler: Filler | undefined) {
+  /** One hole flag, its fields in the order every detector writes them; the fix only where a reference fills the hole. */
+  private make(ctx: DetectContext, s: EncodedSentence, h: PhraseHole, refs: RefSentence[], filler: Filler | undefined, say: Pick<RawFlag, 'category' | 'severity' | 'message' | 'evidence'>): RawFlag {
     const a = s.tokens[h.left]!;
     const b = s.tokens[h.right]!;
     return {
       start: a.start,
       end: b.end,
       text: ctx.mt.text.slice(a.start, b.end),
+      category: say.category,
+      severity: say.severity,
+      confidence: ctx.settings.fluency.holeConfidence,
+      message: say.message,
+      // The fix keeps the MT's own spacing before the second token ("the tail," as well as "the tail of").
+      ...(filler ? { suggestion: `${a.text} ${filler.words}${ctx.mt.text.slice(a.end, b.start)}${b.text}` } : {}),
+      evidence: say.evidence,
       detector: this.id,
       features: { filled: filler ? 1 : 0, refSim: refs[0]?.similarity ?? 0, noun: h.kind === 'noun' ? 1 : 0 },
     };
@@ -83,30 +91,18 @@ export class HoleDetector implements Detector {
     const b = s.tokens[h.right]!;
     const after = s.tokens[h.right + 1];
     const filler = after?.word ? refs.map((r) => fillerIn(r, a, b, after)).find((f) => f !== undefined) : undefined;
-    const flag: RawFlag = { ...this.base(ctx, s, h, refs, filler), category: 'grammar', severity: 'major', confidence: ctx.settings.fluency.holeConfidence, message: WHAT_IS_MISSING[h.kind](a), evidence: [] };
-    if (!filler) return flag;
-    const gap = ctx.mt.text.slice(a.end, b.start);
-    return { ...flag, message: `${flag.message} A reference says '${a.text} ${filler.words}${gap}${b.text} ${after!.text}'.`, suggestion: `${a.text} ${filler.words}${gap}${b.text}`, evidence: [evidenceOf(filler.ref)] };
+    const what = WHAT_IS_MISSING[h.kind](a);
+    const message = filler ? `${what} A reference says '${a.text} ${filler.words}${ctx.mt.text.slice(a.end, b.start)}${b.text} ${after!.text}'.` : what;
+    return this.make(ctx, s, h, refs, filler, { category: 'grammar', severity: 'major', message, evidence: filler ? [evidenceOf(filler.ref)] : [] });
   }
 
-  private flag(ctx: DetectContext, s: EncodedSentence, h: PhraseHole, refs: RefSentence[]): RawFlag {
+  /** Parallel references: the content is missing from the translation, an omission. */
+  private parallel(ctx: DetectContext, s: EncodedSentence, h: PhraseHole, refs: RefSentence[]): RawFlag {
     const a = s.tokens[h.left]!;
     const b = s.tokens[h.right]!;
     const filler = refs.map((r) => fillerIn(r, a, b)).find((f) => f !== undefined);
-    const base = this.base(ctx, s, h, refs, filler);
-    if (!filler) {
-      const category = refs.length ? 'omission' : 'grammar';
-      return { ...base, category, severity: 'major', confidence: ctx.settings.fluency.holeConfidence, message: WHAT_IS_MISSING[h.kind](a), evidence: refs.slice(0, 1).map(evidenceOf) };
-    }
-    const gap = ctx.mt.text.slice(a.end, b.start);
-    return {
-      ...base,
-      category: 'omission',
-      severity: filler.name ? 'critical' : 'major',
-      confidence: ctx.settings.fluency.holeConfidence,
-      message: `'${filler.words}' in the reference is missing between '${a.text}' and '${b.text}'.`,
-      suggestion: `${a.text} ${filler.words}${gap}${b.text}`,
-      evidence: [evidenceOf(filler.ref)],
-    };
+    if (!filler) return this.make(ctx, s, h, refs, filler, { category: refs.length ? 'omission' : 'grammar', severity: 'major', message: WHAT_IS_MISSING[h.kind](a), evidence: refs.slice(0, 1).map(evidenceOf) });
+    const message = `'${filler.words}' in the reference is missing between '${a.text}' and '${b.text}'.`;
+    return this.make(ctx, s, h, refs, filler, { category: 'omission', severity: filler.name ? 'critical' : 'major', message, evidence: [evidenceOf(filler.ref)] });
   }
 }

@@ -163,8 +163,14 @@ const isUpperLetter = (c: string | undefined) => !!c && c !== c.toLowerCase() &&
 const isLowerLetter = (c: string | undefined) => !!c && c !== c.toUpperCase() && c === c.toLowerCase();
 const hasUpper = (text: string) => /\p{Lu}/u.test(text);
 
-/** Phrase holes read case-folded, like every view but the casing ones. */
-const foldedHoles = (tokens: readonly Token[]) => phraseHoles(tokens.map((t) => ({ ...t, text: t.norm }))).length;
+/** Phrase holes read case-folded, like every view but the casing ones; memoised, as one reference serves many MT sentences. */
+const holeCounts = new WeakMap<readonly Token[], number>();
+
+function foldedHoles(tokens: readonly Token[]): number {
+  let n = holeCounts.get(tokens);
+  if (n === undefined) holeCounts.set(tokens, (n = phraseHoles(tokens.map((t) => ({ ...t, text: t.norm }))).length));
+  return n;
+}
 
 const clip = (x: number) => Math.min(1, Math.max(0, x));
 
