@@ -178,7 +178,7 @@ export class Analyzer {
       filter: { minConfidence, belowThreshold: hidden.length },
       source: { lang: source.lang, detected: source.detected, ...(source.warnings.length ? { warnings: source.warnings } : {}) },
     };
-    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw, scoreFeatures: features });
+    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw, scoreFeatures: features.map(materialised) });
     return result;
   }
 }
@@ -241,6 +241,9 @@ function assemble(
   };
   return { analysis, features };
 }
+
+/** Every deviation read now: the lazy ones hold the sentence's vectors, which benchmarks must not keep alive. */
+const materialised = (f: SentenceFeatures): SentenceFeatures => ({ ...f, deviations: { ...f.deviations } });
 
 function sentenceResult(s: AlignedSentence, features: SentenceFeatures, mqm: number, weights: ScoreWeights): AlignedSentence {
   return {

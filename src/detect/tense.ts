@@ -33,7 +33,7 @@ export class TenseDetector implements Detector {
   readonly id = 'tense';
   readonly meta: DetectorMeta = {
     finds: 'a verb in another tense or aspect than the reference ("announced" for "will announce", "is meeting" for "meets"; parallel references only)',
-    how: 'finite verb groups (tense, progressive, perfect, on the POS tags) paired with the mutually closest reference verb group by contextual vectors; every paired reference must differ; not for source languages without tense (Chinese, Vietnamese, Thai, Malay, ...)',
+    how: 'finite verb groups (tense, progressive, perfect, on the Brill POS tags with compromise\'s verb readings right after a subject) paired with the mutually closest reference verb group by contextual vectors; every paired reference must differ; not for source languages without tense (Chinese, Vietnamese, Thai, Malay, ...)',
     categories: ['mistranslation'],
     modes: ['parallel'],
   };

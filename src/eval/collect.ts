@@ -83,7 +83,11 @@ export async function collectItems(
       reference: inputs[i]!.refs[0]!.text,
       mqm: segmentMqm(segment),
       chrf: chrf(segment.target, inputs[i]!.refs[0]!.text) / 100,
-      sentences: analysis.sentences.map((s, k) => sentenceFeatures(mt.sentences[k]!, [ref], s, expectedPenalty(analysis.flags.filter((f) => f.sentence === k)))),
+      // Every deviation read now (the fit reads them all): the lazy ones would keep each item's vectors alive.
+      sentences: analysis.sentences.map((s, k) => {
+        const f = sentenceFeatures(mt.sentences[k]!, [ref], s, expectedPenalty(analysis.flags.filter((x) => x.sentence === k)));
+        return { ...f, deviations: { ...f.deviations } };
+      }),
       unmatchedWords: unmatched.reduce((n, k) => n + (ref.sentences[k]?.tokens.filter((t) => t.word).length ?? 0), 0),
       checkScore: analysis.score,
       flags: analysis.flags,

@@ -179,7 +179,29 @@ export function deviations(mt: ScoredSide, ref: ScoredSide, similarity: number):
   return compare(mt, ref, similarity).deviations;
 }
 
-/** The deviations and the BERTScore they read, from one token matching. */
+/**
+ * An object whose every property is computed on first read and kept: the score reads only the deviations its
+ * mix weighs (comparable mode: two of 23), while the fit and the tests read them all.
+ */
+function lazily<K extends string>(compute: Record<K, () => number>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const [key, fn] of Object.entries(compute) as [K, () => number][]) {
+    let value: number | undefined;
+    Object.defineProperty(out, key, { enumerable: true, get: () => (value ??= fn()) });
+  }
+  return out;
+}
+
+function once<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [fn(), true];
+    return value;
+  };
+}
+
+/** The deviations and the BERTScore they read, from one token matching; each deviation computed when read. */
 export function compare(mt: ScoredSide, ref: ScoredSide, similarity: number): { deviations: Deviations; bert: TokenMatch } {
   const mtText = mt.text.toLowerCase();
   const refText = ref.text.toLowerCase();
@@ -192,36 +214,36 @@ export function compare(mt: ScoredSide, ref: ScoredSide, similarity: number): { 
   const precision = meanDefined(best.a);
   const recall = meanDefined(best.b);
   const bert: TokenMatch = { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
-  const contentP = contentCoverage(mt, ref, best.a);
-  const contentR = contentCoverage(ref, mt, best.b);
-  const deviations: Deviations = {
-    chrf: clip(1 - chrf(mtText, refText) / 100),
-    chrfpp: clip(1 - chrfPlusPlus(mtText, refText, mtNorms, refNorms) / 100),
-    spaced: clip(1 - spacedChrf(mtText, refText) / 100),
-    bertP: clip(1 - bert.precision),
-    bertR: clip(1 - bert.recall),
-    similarity: clip(1 - similarity),
-    contentP: clip(1 - contentP.mean),
-    contentR: clip(1 - contentR.mean),
-    stemP: clip(1 - stemCoverage(mt, ref)),
-    stemR: clip(1 - stemCoverage(ref, mt)),
-    short: clip(1 - ratio),
-    long: clip(ratio - 1),
-    punct: clip(1 - punctuationF1(mt.tokens, ref.tokens)),
-    firstLower: isLowerLetter(firstLetter(mt.text)) && isUpperLetter(firstLetter(ref.text)) ? 1 : 0,
-    allLower: !hasUpper(mt.text) && hasUpper(ref.text) ? 1 : 0,
-    missP: contentP.miss,
-    missR: contentR.miss,
-    lowP: lowMatchShare(mt, best.a),
-    lowR: lowMatchShare(ref, best.b),
+  const contentP = once(() => contentCoverage(mt, ref, best.a));
+  const contentR = once(() => contentCoverage(ref, mt, best.b));
+  const deviations: Deviations = lazily({
+    chrf: () => clip(1 - chrf(mtText, refText) / 100),
+    chrfpp: () => clip(1 - chrfPlusPlus(mtText, refText, mtNorms, refNorms) / 100),
+    spaced: () => clip(1 - spacedChrf(mtText, refText) / 100),
+    bertP: () => clip(1 - bert.precision),
+    bertR: () => clip(1 - bert.recall),
+    similarity: () => clip(1 - similarity),
+    contentP: () => clip(1 - contentP().mean),
+    contentR: () => clip(1 - contentR().mean),
+    stemP: () => clip(1 - stemCoverage(mt, ref)),
+    stemR: () => clip(1 - stemCoverage(ref, mt)),
+    short: () => clip(1 - ratio),
+    long: () => clip(ratio - 1),
+    punct: () => clip(1 - punctuationF1(mt.tokens, ref.tokens)),
+    firstLower: () => (isLowerLetter(firstLetter(mt.text)) && isUpperLetter(firstLetter(ref.text)) ? 1 : 0),
+    allLower: () => (!hasUpper(mt.text) && hasUpper(ref.text) ? 1 : 0),
+    missP: () => contentP().miss,
+    missR: () => contentR().miss,
+    lowP: () => lowMatchShare(mt, best.a),
+    lowR: () => lowMatchShare(ref, best.b),
     // Counts per MT word: after the exposure (reference length) each such error costs about the same.
-    repeat: clip(Math.max(0, repeats(mt.tokens) - repeats(ref.tokens)) / Math.max(1, mtWords)),
-    spacing: clip(Math.max(0, spacingErrors(mt.text) - spacingErrors(ref.text)) / Math.max(1, mtWords)),
+    repeat: () => clip(Math.max(0, repeats(mt.tokens) - repeats(ref.tokens)) / Math.max(1, mtWords)),
+    spacing: () => clip(Math.max(0, spacingErrors(mt.text) - spacingErrors(ref.text)) / Math.max(1, mtWords)),
     // Finite verbs of the reference dropped or in another tense or aspect (paired as the tense detector pairs them).
-    verbs: verbDisagreement(mt, ref),
+    verbs: () => verbDisagreement(mt, ref),
     // Phrases cut before their head ("the of"), beyond any the reference has: a dropped word, per MT word.
-    holes: clip(Math.max(0, foldedHoles(mt.tokens) - foldedHoles(ref.tokens)) / Math.max(1, mtWords)),
-  };
+    holes: () => clip(Math.max(0, foldedHoles(mt.tokens) - foldedHoles(ref.tokens)) / Math.max(1, mtWords)),
+  });
   return { deviations, bert };
 }
 

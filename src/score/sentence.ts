@@ -42,7 +42,8 @@ export function deviation(f: Pick<SentenceFeatures, 'deviations'>, w: Pick<Score
 
 export function mixDeviations(d: Deviations, mix: ScoreWeights['mix']): number {
   let sum = 0;
-  for (const k of DEVIATIONS) sum += (mix[k] ?? 0) * Math.min(1, Math.max(0, d[k]));
+  // Only the weighted ones are read: each deviation is computed on first read (src/score/deviations.ts).
+  for (const k of DEVIATIONS) if (mix[k]) sum += mix[k] * Math.min(1, Math.max(0, d[k]));
   return sum;
 }
 

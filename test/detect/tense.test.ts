@@ -44,6 +44,19 @@ describe('verb groups', () => {
     expect(groups('The company profits that investors expected never came.').map((g) => g.text)).not.toContain('profits');
   });
 
+  it('reads past and present verbs the Brill lexicon takes for participles and nouns, with compromise', () => {
+    expect(groups('In extra time Allan made the final score.')).toMatchObject([{ text: 'made', tense: 'past' }]);
+    expect(groups('Hershey and Chase used phages to insert their DNA.')).toMatchObject([{ text: 'used', tense: 'past' }]);
+    expect(groups('Coalition and Afghan forces move into the area.')).toMatchObject([{ text: 'move', tense: 'present' }]);
+    expect(groups('The Consulate opens in 1985.')).toMatchObject([{ text: 'opens', tense: 'present' }]);
+  });
+
+  it('reads no finite verb in adjectival participles or after an infinitive marker', () => {
+    expect(groups('Rain may breach the already damaged levees.').map((g) => g.text)).toEqual(['may breach']);
+    expect(groups('Minor cultures vanish and fail to be recognized as civilizations.').map((g) => g.text)).toEqual(['vanish']);
+    expect(groups('Lantagne stated the outbreak was caused by soldiers.').map((g) => g.text)).toEqual(['stated', 'was caused']);
+  });
+
   it('ends a group at punctuation', () => {
     expect(groups('It is, according to the police, a crime.')).toMatchObject([{ text: 'is', progressive: false }]);
   });

@@ -96,3 +96,22 @@ describe('deviations', () => {
     expect(removed.missP).toBe(0);
   });
 });
+
+describe('lazy deviations', () => {
+  it('computes a deviation when it is read, and the mix reads only the ones it weighs', async () => {
+    const { mixDeviations } = await import('../../src/score/sentence.js');
+    const d = of('The minister said the tax would be raised.');
+    let reads = 0;
+    const counted = new Proxy(d, {
+      get(target, key) {
+        if (key !== 'bertR' && key !== 'similarity') reads++;
+        return Reflect.get(target, key);
+      },
+    });
+    const mixed = mixDeviations(counted, { bertR: 0.5, similarity: 0.5 });
+    expect(mixed).toBeCloseTo(0.5 * d.bertR + 0.5 * d.similarity, 12);
+    expect(reads).toBe(0);
+    // Spreading reads every getter: the values a fit sees equal the lazy ones.
+    expect({ ...d }).toEqual(Object.fromEntries(DEVIATIONS.map((k) => [k, d[k]])));
+  });
+});
