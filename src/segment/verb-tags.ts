@@ -29,16 +29,31 @@ function penn(term: Term): string | undefined {
   return undefined;
 }
 
+/** Readings by sentence text: a batch checks many MT sentences against the same reference sentences. */
+const cache = new Map<string, Map<number, { length: number; tag: string | undefined }>>();
+const CACHE_SIZE = 4096;
+
+function readings(text: string): Map<number, { length: number; tag: string | undefined }> {
+  let byStart = cache.get(text);
+  if (byStart) return byStart;
+  byStart = new Map();
+  for (const s of load()(text).json({ offset: true })) {
+    for (const term of s.terms) if (term.text && !byStart.has(term.offset.start)) byStart.set(term.offset.start, { length: term.offset.length, tag: penn(term) });
+  }
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(text, byStart);
+  return byStart;
+}
+
 /** compromise's verb reading of each token (by character offset), undefined where it has none or the words split differently. */
 export function verbTags(tokens: readonly Token[]): (string | undefined)[] {
   if (!tokens.length) return [];
   const base = tokens[0]!.start;
   let text = '';
   for (const t of tokens) text = text.padEnd(t.start - base, ' ') + t.text;
-  const byStart = new Map<number, Term>();
-  for (const s of load()(text).json({ offset: true })) for (const term of s.terms) if (term.text && !byStart.has(term.offset.start)) byStart.set(term.offset.start, term);
+  const byStart = readings(text);
   return tokens.map((t) => {
-    const term = byStart.get(t.start - base);
-    return term && term.offset.length === t.end - t.start ? penn(term) : undefined;
+    const r = byStart.get(t.start - base);
+    return r && r.length === t.end - t.start ? r.tag : undefined;
   });
 }
