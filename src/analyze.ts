@@ -14,7 +14,7 @@ import { ReferenceIndex } from './detect/ref-index.js';
 import { resolveSourceLanguage } from './detect/source-language.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
 import { documentScore, omittedMqm, penaltyScore, qualityScore, type ScoreWeights } from './score/sentence.js';
-import { sentenceFeatures, type SentenceFeatures } from './score/features.js';
+import { sentenceFeatures, settled, type SentenceFeatures } from './score/features.js';
 import { loadScoreModel, weightsFor, type ScoreModel } from './score/model.js';
 import { expectedPenalty, mqmPenalty, round } from './score/mqm.js';
 
@@ -178,7 +178,7 @@ export class Analyzer {
       filter: { minConfidence, belowThreshold: hidden.length },
       source: { lang: source.lang, detected: source.detected, ...(source.warnings.length ? { warnings: source.warnings } : {}) },
     };
-    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw, scoreFeatures: features.map(materialised) });
+    if (options.keepHidden) Object.assign(result, { hiddenFlags: hidden, rawFlags: raw, scoreFeatures: features.map(settled) });
     return result;
   }
 }
@@ -241,9 +241,6 @@ function assemble(
   };
   return { analysis, features };
 }
-
-/** Every deviation read now: the lazy ones hold the sentence's vectors, which benchmarks must not keep alive. */
-const materialised = (f: SentenceFeatures): SentenceFeatures => ({ ...f, deviations: { ...f.deviations } });
 
 function sentenceResult(s: AlignedSentence, features: SentenceFeatures, mqm: number, weights: ScoreWeights): AlignedSentence {
   return {

@@ -4,7 +4,7 @@ import type { Flag } from '../core/types.js';
 import { usageError } from '../core/errors.js';
 import { segmentDocument } from '../segment/index.js';
 import { chrf } from '../score/chrf.js';
-import { sentenceFeatures, type SentenceFeatures } from '../score/features.js';
+import { sentenceFeatures, settled, type SentenceFeatures } from '../score/features.js';
 import { expectedPenalty } from '../score/mqm.js';
 import { segmentMqm } from './mqm-score.js';
 import type { MqmSegment } from './mqm-tsv.js';
@@ -83,11 +83,7 @@ export async function collectItems(
       reference: inputs[i]!.refs[0]!.text,
       mqm: segmentMqm(segment),
       chrf: chrf(segment.target, inputs[i]!.refs[0]!.text) / 100,
-      // Every deviation read now (the fit reads them all): the lazy ones would keep each item's vectors alive.
-      sentences: analysis.sentences.map((s, k) => {
-        const f = sentenceFeatures(mt.sentences[k]!, [ref], s, expectedPenalty(analysis.flags.filter((x) => x.sentence === k)));
-        return { ...f, deviations: { ...f.deviations } };
-      }),
+      sentences: analysis.sentences.map((s, k) => settled(sentenceFeatures(mt.sentences[k]!, [ref], s, expectedPenalty(analysis.flags.filter((f) => f.sentence === k))))),
       unmatchedWords: unmatched.reduce((n, k) => n + (ref.sentences[k]?.tokens.filter((t) => t.word).length ?? 0), 0),
       checkScore: analysis.score,
       flags: analysis.flags,

@@ -35,6 +35,14 @@ export function matchedSentences(refs: readonly EncodedDoc[], s: Pick<AlignedSen
   return doc.sentences.slice(best.index, (best.merged ?? best.index) + 1);
 }
 
+/**
+ * The same features with every deviation read now. The lazy deviations hold the sentence's tokens and vectors, so
+ * whatever keeps features beyond the analysis (the fit, benchmarks) takes this copy.
+ */
+export function settled(f: SentenceFeatures): SentenceFeatures {
+  return { ...f, deviations: { ...f.deviations } };
+}
+
 /** Features of one aligned MT sentence; `mt` is its encoded sentence, `refs` every encoded reference. */
 export function sentenceFeatures(
   mt: EncodedSentence,
