@@ -6,11 +6,12 @@ import { DEFAULT_SETTINGS, settingsDigest, type Settings } from './core/settings
 import { segmentDocument } from './segment/index.js';
 import { remapAnalysis, stripInvisible } from './segment/invisible.js';
 import { loadEmbedder, type Embedder, type EmbedderOptions, type EncodedText } from './embed/embedder.js';
-import { align, type AlignSide } from './align/index.js';
+import { align, attachRendered, type AlignSide } from './align/index.js';
 import { defaultDetectors } from './detect/index.js';
 import { rankFlags } from './detect/rank.js';
 import { calibrate, loadCalibration, splitByConfidence, type Calibration } from './detect/calibrate.js';
 import { ReferenceIndex } from './detect/ref-index.js';
+import { MERGED_SHARE, renderedNearby } from './detect/context.js';
 import { resolveSourceLanguage } from './detect/source-language.js';
 import type { Detector, DetectOptions, EncodedDoc, GlossaryEntry } from './detect/types.js';
 import { documentScore, omittedMqm, penaltyScore, qualityScore, type ScoreWeights } from './score/sentence.js';
@@ -155,7 +156,9 @@ export class Analyzer {
     const index = new ReferenceIndex(refs);
     const source = await resolveSourceLanguage(mt, refs, index, options);
     const detectOptions: DetectOptions = { mode, sourceLang: source.lang, glossary: options.glossary ?? [] };
-    const alignment = align(mode, toSide(mt), refs.map(toSide), settings.align);
+    const refSides = refs.map(toSide);
+    const monotonic = align(mode, toSide(mt), refSides, settings.align);
+    const alignment = mode === 'parallel' ? attachRendered(monotonic, refSides, (i, r, j) => renderedNearby(refs[r]!.sentences[j]!.tokens, [mt.sentences[i]!.tokens]), MERGED_SHARE) : monotonic;
     const aligned: AlignedSentence[] = mt.sentences.map(({ sentence }, i) => {
       const matches = alignment.matches[i]!;
       const similarity = matches[0]?.similarity ?? 0;

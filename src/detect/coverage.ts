@@ -26,7 +26,8 @@ export class CoverageDetector implements Detector {
         const before = ctx.aligned[Math.max(0, b)];
         if (!before) continue;
         const neighbours = [ctx.mt.sentences[b], ctx.mt.sentences[b + 1]].filter((x) => x !== undefined).map((x) => x.tokens);
-        if (renderedNearby(ref.sentences[j]!.tokens, neighbours) >= MERGED_SHARE) continue;
+        const rendered = renderedNearby(ref.sentences[j]!.tokens, neighbours);
+        if (rendered >= MERGED_SHARE) continue;
         flags.push({
           start: before.end,
           end: before.end,
@@ -37,14 +38,19 @@ export class CoverageDetector implements Detector {
           message: `The reference sentence ${j + 1} has no counterpart in the translation.`,
           evidence: [{ ref: ref.id, index: j, text: missing.text }],
           detector: this.id,
+          // How much of it the neighbours say after all: a loose rendering is less likely a true omission.
+          features: { rendered },
         });
       }
     });
     ctx.aligned.forEach((s, i) => {
       if (s.matches.length > 0 && s.similarity >= ctx.settings.align.supportThreshold) return;
       // A translation that splits a reference sentence in two: the second half's words are in the neighbour's match.
-      const nearby = [ctx.aligned[i - 1], ctx.aligned[i + 1]].flatMap((n) => n?.matches.slice(0, 1) ?? []).flatMap((m) => ctx.refs.find((r) => r.id === m.ref)?.sentences.slice(m.index, (m.merged ?? m.index) + 1) ?? []);
-      if (renderedNearby(ctx.mt.sentences[i]!.tokens, nearby.map((x) => x.tokens)) >= MERGED_SHARE) return;
+      // Its own weak match counts too: a sentence vector can miss a pair whose words agree ("computing" for
+      // "calculation" moves the cosine below the support line while the rest is word for word).
+      const nearby = [ctx.aligned[i - 1], s, ctx.aligned[i + 1]].flatMap((n) => n?.matches.slice(0, 1) ?? []).flatMap((m) => ctx.refs.find((r) => r.id === m.ref)?.sentences.slice(m.index, (m.merged ?? m.index) + 1) ?? []);
+      const rendered = renderedNearby(ctx.mt.sentences[i]!.tokens, nearby.map((x) => x.tokens));
+      if (rendered >= MERGED_SHARE) return;
       flags.push({
         start: s.start,
         end: s.end,
@@ -55,6 +61,7 @@ export class CoverageDetector implements Detector {
         message: 'No reference sentence corresponds to this sentence.',
         evidence: [],
         detector: this.id,
+        features: { rendered },
       });
     });
     return flags;

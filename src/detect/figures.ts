@@ -45,10 +45,21 @@ const SCALE = new Map([
   ['billion', 1e9],
 ]);
 
-/** Token j's figure with the scale word after it ("ten thousand" is 10,000, "54 million" 54,000,000), and without. */
-function figuresAt(tokens: readonly Token[], j: number): number[] {
-  const values = figureValue(tokens[j]!);
-  const scale = SCALE.get(tokens[j + 1]?.norm ?? '');
+/** "two and a half (million)": the figure is the number plus a half; the scale word after it still applies. */
+export const halfAfter = (tokens: readonly Token[], k: number): number => (tokens.slice(k + 1, k + 4).map((t) => t.norm).join(' ') === 'and a half' ? 0.5 : 0);
+
+/**
+ * Token j's figure as the words after it complete it, and without the scale word: "ten thousand" is 10,000 and
+ * 10, "two and a half million" 2,500,000 and 2.5, "half a million" (at "half") 500,000.
+ */
+export function figuresAt(tokens: readonly Token[], j: number): number[] {
+  if (tokens[j]?.norm === 'half' && tokens[j + 1]?.norm === 'a') {
+    const scale = SCALE.get(tokens[j + 2]?.norm ?? '');
+    return scale ? [scale / 2] : [];
+  }
+  const half = halfAfter(tokens, j);
+  const values = figureValue(tokens[j]!).map((v) => v + half);
+  const scale = SCALE.get(tokens[j + (half ? 4 : 1)]?.norm ?? '');
   return scale ? [...values.map((v) => v * scale), ...values] : values;
 }
 

@@ -1,4 +1,5 @@
 import type { Token } from '../core/types.js';
+import { posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 
 export const NEGATION = /^(not|no|never|none|nobody|nothing|neither|nor|cannot|without)$|n't$/;
@@ -18,10 +19,20 @@ export function negates(words: readonly Token[], k: number): boolean {
   return !FOCUS_AFTER.has(words[k + 1]?.norm ?? '');
 }
 
+/**
+ * "too small for us to hear", "too late to stop it": "too", then an infinitive a few words on, says what "so small
+ * that we cannot hear" says with a negation ("too close to it" has a preposition, not an infinitive).
+ */
+function tooToInfinitive(tokens: readonly Token[]): boolean {
+  const at = tokens.map((t, i) => (t.word ? i : -1)).filter((i) => i >= 0);
+  const tags = posTags(tokens);
+  return at.some((i, k) => tokens[i]!.norm === 'too' && at.slice(k + 2, k + 6).some((j, n) => tokens[j]!.norm === 'to' && /^VB/.test(tags[at[k + 3 + n] ?? -1] ?? '')));
+}
+
 /** Whether a sentence negates anything, by a negation word or a negated word: which side negates is what counts. */
 export function hasNegation(tokens: readonly Token[]): boolean {
   const words = tokens.filter((t) => t.word);
-  return words.some((t, k) => negates(words, k) || NEGATED_WORD.test(t.norm));
+  return words.some((t, k) => negates(words, k) || NEGATED_WORD.test(t.norm)) || tooToInfinitive(tokens);
 }
 
 /** Negative affixes that turn a word into its negation ("unable", "impossible", "dishonest", "limitless"). */

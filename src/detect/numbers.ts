@@ -5,7 +5,7 @@ import { AUXILIARY } from './closed-class.js';
 import { clockTimes, referenceTimes } from './clock.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { notationFlag } from './notation.js';
-import { figureValue, numberValues, parallelCounterpart, type Counterpart } from './figures.js';
+import { figuresAt, figureValue, halfAfter, numberValues, parallelCounterpart, type Counterpart } from './figures.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 /**
@@ -26,8 +26,6 @@ function listedValues(text: string): number[] {
 
 const bracketed = (text: string, t: Token) => /[[(]/.test(text[t.start - 1] ?? '') && /[\])]/.test(text[t.end] ?? '');
 
-/** "two and a half (million)": the figure is the number plus a half; the scale word after it stays the next check's. */
-const halfAfter = (tokens: readonly Token[], k: number) => (tokens.slice(k + 1, k + 4).map((t) => t.norm).join(' ') === 'and a half' ? 0.5 : 0);
 
 /**
  * What identifies a number's slot across paraphrases: the noun it counts ("251 hostages") or, for years and
@@ -123,7 +121,11 @@ export class NumberDetector implements Detector {
   detect(ctx: DetectContext): RawFlag[] {
     const refValues = new Map<number, number>();
     for (const ref of ctx.refs)
-      for (const s of ref.sentences) for (const t of s.tokens) for (const v of [...figureValue(t), ...listedValues(t.text)]) refValues.set(v, (refValues.get(v) ?? 0) + 1);
+      for (const s of ref.sentences)
+        // "two and a half years", "half a million": a reference's figure as its words complete it.
+        s.tokens.forEach((t, j) => {
+          for (const v of [...figuresAt(s.tokens, j), ...listedValues(t.text)]) refValues.set(v, (refValues.get(v) ?? 0) + 1);
+        });
     const refTimes = new Set(ctx.refs.flatMap((ref) => [...referenceTimes(ref.text)]));
     const flags: RawFlag[] = [];
     const parallel = ctx.options.mode === 'parallel';

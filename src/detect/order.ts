@@ -31,6 +31,35 @@ function adjacentPairs(words: readonly Token[]): Set<string> {
   return out;
 }
 
+/**
+ * The pair "b a" at some place of the reference with a word beside it that is beside "a b" in ours too: a swap
+ * inside the same phrase ("were both in found urine" / "were both found in urine"). Without it the two orders
+ * belong to different phrases ("around the orbit of" / "will orbit the sun", "time and space" / "space and time").
+ */
+function swappedInPlace(words: readonly Token[], k: number, ref: readonly Token[]): boolean {
+  const [a, b] = [words[k]!, words[k + 1]!];
+  const before = words[k - 1]?.norm;
+  const after = words[k + 2]?.norm;
+  for (let j = 0; j + 1 < ref.length; j++) {
+    if (ref[j]!.norm !== b.norm || ref[j + 1]!.norm !== a.norm) continue;
+    if ((before !== undefined && ref[j - 1]?.norm === before) || (after !== undefined && ref[j + 2]?.norm === after)) return true;
+  }
+  return false;
+}
+
+const COORDINATOR = /^(and|or)$/;
+
+/** "time and space" for "space and time": two conjuncts in the other order say the same. */
+function conjunctsSwapped(words: readonly Token[], k: number, ref: readonly Token[]): boolean {
+  const c = COORDINATOR.test(words[k + 1]!.norm) ? k + 1 : COORDINATOR.test(words[k]!.norm) ? k : -1;
+  const [x, y] = [words[c - 1]?.norm, words[c + 1]?.norm];
+  if (c < 0 || x === undefined || y === undefined) return false;
+  return ref.some((t, j) => t.norm === words[c]!.norm && ref[j - 1]?.norm === y && ref[j + 1]?.norm === x);
+}
+
+/** An -ly adverb takes several places in English ("actually you need" / "you actually need"): moving it is no error. */
+const FREE_ADVERB = /^\p{Ll}{3,}ly$/u;
+
 /** Whole-word forms the reference has of each stem: another form of the same word is a form error, not a synonym. */
 function formsByStem(words: readonly Token[]): Map<string, Token> {
   const out = new Map<string, Token>();
@@ -58,38 +87,41 @@ export class OrderDetector implements Detector {
 
   private swaps(s: EncodedSentence, refs: RefSentence[]): RawFlag[] {
     const words = s.tokens.filter((t) => t.word);
+    const tags = posTags(s.tokens);
     const mine = adjacentPairs(words);
-    const flags: RawFlag[] = [];
+    const found: { k: number; ref: RefSentence; inPlace: boolean }[] = [];
     for (let k = 0; k + 1 < words.length; k++) {
       const [a, b] = [words[k]!, words[k + 1]!];
       // Names, figures and dates are ordered by convention ("said Korb", "15 August"), not by grammar.
       if (a.norm === b.norm || !/^\p{Ll}+$/u.test(a.text) || !/^\p{Ll}+$/u.test(b.text)) continue;
+      if ([a, b].some((t) => FREE_ADVERB.test(t.norm) && tags[s.tokens.indexOf(t)]?.startsWith('RB'))) continue;
       const ref = refs.find((r) => {
-        const theirs = adjacentPairs(r.tokens.filter((t) => t.word));
-        return theirs.has(pair(b, a)) && !theirs.has(pair(a, b)) && !mine.has(pair(b, a));
+        const refWords = r.tokens.filter((t) => t.word);
+        const theirs = adjacentPairs(refWords);
+        return theirs.has(pair(b, a)) && !theirs.has(pair(a, b)) && !mine.has(pair(b, a)) && !conjunctsSwapped(words, k, refWords);
       });
-      if (!ref) continue;
+      if (ref) found.push({ k, ref, inPlace: swappedInPlace(words, k, ref.tokens.filter((t) => t.word)) });
+    }
+    // Two reversed pairs or more: the order is scrambled, whatever the neighbours; one alone must sit in place.
+    const kept = found.length >= 2 ? found : found.filter((f) => f.inPlace);
+    return kept.map(({ k, ref, inPlace }) => {
+      const [a, b] = [words[k]!, words[k + 1]!];
       const text = s.sentence.text.slice(a.start - s.sentence.start, b.end - s.sentence.start);
-      flags.push({
+      return {
         start: a.start,
         end: b.end,
         text,
-        category: 'grammar',
-        severity: 'minor',
+        category: 'grammar' as const,
+        // More than one swap in a sentence: its word order is scrambled, which obscures the meaning (MQM major).
+        severity: kept.length >= 2 ? ('major' as const) : ('minor' as const),
         confidence: 0.5,
         message: `'${text}' is in the reverse order of the reference's '${b.text} ${a.text}'.`,
         suggestion: `${b.text}${text.slice(a.text.length, text.length - b.text.length)}${a.text}`,
         evidence: [evidenceOf(ref)],
         detector: this.id,
-        features: { swap: 1, refSim: ref.similarity, swaps: 0 },
-      });
-    }
-    // More than one swap in a sentence: its word order is scrambled, which obscures the meaning (MQM major).
-    for (const f of flags) {
-      f.features!.swaps = flags.length;
-      if (flags.length >= 2) f.severity = 'major';
-    }
-    return flags;
+        features: { swap: 1, refSim: ref.similarity, swaps: kept.length, inPlace: inPlace ? 1 : 0 },
+      };
+    });
   }
 
   private forms(s: EncodedSentence, refs: RefSentence[]): RawFlag[] {

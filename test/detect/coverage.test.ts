@@ -49,6 +49,15 @@ describe('coverage', () => {
     expect(flag).toMatchObject({ text: ADDED, start: mt.indexOf(ADDED), sentence: 4, severity: 'major' });
   });
 
+  it('reads an MT sentence whose own weak match says its words as no addition', async () => {
+    // Many reference words the MT lacks pull the stub's sentence cosine below the support line (0.40 here).
+    const mt = 'Mayor opened bridge.';
+    const ref = 'In the end, as it was to be, the mayor then opened up the bridge for all of us.';
+    const a = await analyze(analyzer, mt, [ref], { mode: 'parallel' });
+    expect(a.sentences[0]!.unsupported).toBe(true);
+    expect(a.flags).toEqual([]);
+  });
+
   it('flags nothing in comparable mode, where an unmatched sentence is only unsupported', async () => {
     const mt = `${OMITTED} ${ADDED}`;
     const a = await analyze(analyzer, mt, [REF.join(' ')]);

@@ -208,6 +208,14 @@ describe('numbers against parallel references: lists and halves', () => {
     expect(await parallel('The club sold three and a half million tickets this season.', 'The club sold 2.5 million tickets this season.')).toEqual(['three']);
   });
 
+  it("reads the reference's halves and scale words as its figures too", async () => {
+    // Both say "two and a half years"; the reference writes half a million in digits.
+    expect(await parallel('The tower took two and a half years and half a million parts.', 'The tower took two and a half years and 500000 parts.')).toEqual([]);
+    expect(await parallel('The tower took 2.5 years and 500000 parts.', 'The tower took two and a half years and half a million parts.')).toEqual([]);
+    expect(await parallel('The ice there is 10000 years old.', 'The ice there is ten thousand years old.')).toEqual([]);
+    expect(await parallel('The ice there is 100000 years old.', 'The ice there is ten thousand years old.')).toEqual(['100000']);
+  });
+
   it('reads a bracketed pair ("[1,1]") as a list of numbers, not a decimal comma', async () => {
     expect(await parallel('The scoreboard showed [1,1] after the break.', 'After the break the scoreboard showed [1,1].')).toEqual([]);
     expect(await parallel('The scoreboard showed [1, 1] after the break.', 'After the break the scoreboard showed [1,1].')).toEqual([]);

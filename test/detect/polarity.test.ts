@@ -57,6 +57,13 @@ describe('polarity against parallel references, read by the real model', () => {
     expect(await parallel('The envoys said the offer was a little weak.', 'The envoys said the offer was not strong enough.')).toEqual([]);
   });
 
+  it('reads "too small to hear" as the negation "so small we cannot hear" says', async () => {
+    expect(await parallel('The signals were so weak that the crew could not hear them at all.', 'The signals were too weak for the crew to hear.')).toEqual([]);
+    expect(await parallel('The signals were too weak for the crew to hear.', 'The signals were so weak that the crew could not hear them at all.')).toEqual([]);
+    // "too close to it": a preposition, no infinitive, so the reversal stays visible.
+    expect(await parallel('The probe came too close to the sun and did not survive.', 'The probe came too close to the sun and survived.')).toEqual(['not']);
+  });
+
   it('reads both reference sentences a translation joins into one', async () => {
     expect(await parallel('But the talks are not over, in fact they resume in Geneva tomorrow.', 'But the talks are not over. They actually resume in Geneva tomorrow.')).toEqual([]);
   });

@@ -42,6 +42,16 @@ describe('unmatched words (parallel mode)', () => {
     expect(a.flags).toEqual([]);
   });
 
+  it('reads a translation that joins two reference sentences against both', async () => {
+    // The short first sentence adds little to the merged sentence vector, so the alignment alone skips it.
+    const mt = 'In the end the weather changed and a strong wind from the north brought snow to the mountain villages, and the roads were closed for two days.';
+    const ref = 'In the end, the weather changed. A strong wind from the north brought snow to the mountain villages, and the roads were closed for two days.';
+    const a = await analyze(analyzer, mt, [ref], { mode: 'parallel' });
+    expect(a.flags.map((f) => f.text)).toEqual([]);
+    expect(a.refs[0]!.unmatched).toEqual([]);
+    expect(a.sentences[0]!.matches[0]).toMatchObject({ index: 0, merged: 1, text: ref });
+  });
+
   it('stays silent with comparable references, where unmatched content is expected', async () => {
     const mt = 'The farmers harvested the purple elephants before the storm.';
     const a = await analyze(analyzer, mt, ['The farmers harvested the wheat before the storm.'], { mode: 'comparable' });
