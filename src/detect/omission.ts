@@ -1,6 +1,7 @@
 import { closestToken, evidenceOf, perAlignedSentence, type RefSentence } from './context.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 import { unmatchedWords } from './unmatched.js';
+import { relativeShare } from './relatives.js';
 import { slotFeatures, slotGap } from './slot-gap.js';
 import { dot } from '../embed/vectors.js';
 
@@ -74,7 +75,17 @@ export class OmissionDetector implements Detector {
           suggestion: before >= 0 ? `${anchor.text} ${words}` : `${words} ${anchor.text}`,
           evidence: [evidenceOf(ref)],
           detector: this.id,
-          features: { claimed, tokenSim: run.similarity, runWords: run.ks.length, capital: name ? 1 : 0, refSim: ref.similarity, extra, lengthRatio, ...slotFeatures(slotGap(ref, first, last, s)) },
+          features: {
+            claimed,
+            tokenSim: run.similarity,
+            runWords: run.ks.length,
+            capital: name ? 1 : 0,
+            refSim: ref.similarity,
+            extra,
+            lengthRatio,
+            related: relativeShare(run.ks.map((k) => ref.tokens[k]!), s.tokens),
+            ...slotFeatures(slotGap(ref, first, last, s)),
+          },
         },
       ];
     });

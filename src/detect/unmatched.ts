@@ -6,6 +6,7 @@ import { isContentTag, posTags } from '../segment/pos.js';
 import { stem } from '../segment/stem.js';
 import { AUXILIARY, CLOSED } from './closed-class.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
+import { relativeShare } from './relatives.js';
 import { slotFeatures, slotGap } from './slot-gap.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
@@ -98,7 +99,16 @@ export class UnmatchedDetector implements Detector {
           ...(closest ? { suggestion: closest } : {}),
           evidence: [evidenceOf(run.ref)],
           detector: this.id,
-          features: { tokenSim: run.similarity, runWords: run.ks.length, capital: name ? 1 : 0, refSim: run.ref.similarity, missing, lengthRatio, ...slotFeatures(slotGap(s, run.ks[0]!, run.ks[run.ks.length - 1]!, run.ref)) },
+          features: {
+            tokenSim: run.similarity,
+            runWords: run.ks.length,
+            capital: name ? 1 : 0,
+            refSim: run.ref.similarity,
+            missing,
+            lengthRatio,
+            related: relativeShare(run.ks.map((k) => s.tokens[k]!), refs.flatMap((r) => r.tokens)),
+            ...slotFeatures(slotGap(s, run.ks[0]!, run.ks[run.ks.length - 1]!, run.ref)),
+          },
         });
       }
     });
