@@ -76,7 +76,7 @@ export class OrderDetector implements Detector {
   readonly id = 'order';
   readonly meta: DetectorMeta = {
     finds: 'two adjacent words swapped ("is it" for "it is"), a word in the wrong form ("importance" for "important"; parallel references only)',
-    how: 'adjacent word pairs the aligned reference has in the other order and never in ours; words whose stem the reference has in another form of another word class (POS tags)',
+    how: 'adjacent word pairs the aligned reference has in the other order and never in ours, inside the same phrase (a neighbour shared) unless two or more pairs are reversed; not swapped conjuncts ("time and space") or a moved -ly adverb; words whose stem the reference has in another form of another word class (POS tags)',
     categories: ['grammar'],
     modes: ['parallel'],
   };
