@@ -21,6 +21,8 @@ export interface VerbGroup {
   perfect: boolean;
   /** Lemma-like key of the lexical verb: forms of be/have/do share one, others their stem. */
   lexical: string;
+  /** A lone verb whose one spelling is past and present alike ("beat", "put", "cut"): its form tells no time. */
+  pastOrPresent: boolean;
 }
 
 const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being', "'s", "'re", "'m"]);
@@ -60,6 +62,12 @@ const adverbial = (w: string, tag: string) => {
  * the tagger read as a content word: the lexicon lists "a" as a participle too.
  */
 const OPEN_CLASS = /^(NN|JJ|RB)/u;
+
+/** "interesting", "boring": words the lexicon knows as adjectives only are no verb, whatever a tagger guessed. */
+function adjectiveOnly(w: string): boolean {
+  const possible = possibleTags(w);
+  return possible.length > 0 && possible.every((t) => t === 'JJ');
+}
 
 function canFollow(aux: string, w: string): boolean {
   const possible = possibleTags(w);
@@ -154,7 +162,7 @@ function findGroups(tokens: readonly Token[]): VerbGroup[] {
         j++;
         continue;
       } else {
-        if (w.tag.startsWith('VB') || (OPEN_CLASS.test(w.tag) && canFollow(chain[chain.length - 1]!.norm, w.norm))) chain.push(w);
+        if ((w.tag.startsWith('VB') && !adjectiveOnly(w.norm)) || (OPEN_CLASS.test(w.tag) && canFollow(chain[chain.length - 1]!.norm, w.norm))) chain.push(w);
         break;
       }
       j++;
@@ -180,6 +188,7 @@ function describe(chain: Word[], tense: Tense, order: number, goingTo: boolean):
     progressive: !goingTo && follows(BE, (w) => w.tag === 'VBG' || w.norm === 'being' || (w === head && /ing$/u.test(w.norm) && !BE.has(w.norm))),
     perfect: follows(HAVE, (w) => w.tag === 'VBN' || w.tag === 'VBD' || w.norm === 'been'),
     lexical: lemma(head.norm),
+    pastOrPresent: chain.length === 1 && !isAux(head.norm) && possibleTags(head.norm).includes('VBD') && possibleTags(head.norm).includes('VBP'),
   };
 }
 
@@ -225,6 +234,9 @@ export function difference(mine: VerbGroup, theirs: VerbGroup): 'tense' | 'aspec
   // "had been the capital since 1959" (no longer) against "has been": both perfect, in two times.
   if (mine.perfect && theirs.perfect && mine.tense !== theirs.tense) return 'tense';
   if (pastLike(mine) && pastLike(theirs) && mine.progressive === theirs.progressive) return undefined;
+  // "After we beat Troyes" against "after we won": the one form reads as either time.
+  const simple = (g: VerbGroup) => !g.progressive && !g.perfect && (g.tense === 'past' || g.tense === 'present');
+  if ((mine.pastOrPresent || theirs.pastOrPresent) && simple(mine) && simple(theirs)) return undefined;
   if (mine.tense !== theirs.tense && !(pastLike(mine) && pastLike(theirs))) return 'tense';
   return mine.progressive !== theirs.progressive || mine.perfect !== theirs.perfect ? 'aspect' : undefined;
 }

@@ -57,6 +57,11 @@ describe('verb groups', () => {
     expect(groups('Lantagne stated the outbreak was caused by soldiers.').map((g) => g.text)).toEqual(['stated', 'was caused']);
   });
 
+  it('reads a word the lexicon knows only as an adjective as no verb ("is interesting")', () => {
+    expect(groups('Mountain hiking is interesting for people who like to walk.')).toMatchObject([{ text: 'is', progressive: false }]);
+    expect(groups('The old town is changing fast.')).toMatchObject([{ text: 'is changing', progressive: true }]);
+  });
+
   it('ends a group at punctuation', () => {
     expect(groups('It is, according to the police, a crime.')).toMatchObject([{ text: 'is', progressive: false }]);
   });
@@ -86,6 +91,12 @@ describe('tense', () => {
     // The reference's first verb is another event; the MT's verb pairs with "will announce".
     const r = await analyze(analyzer, 'The minister announced new rules, officials said.', ['Officials said the minister will announce new rules.'], parallel);
     expect(r.flags.map((f) => f.text)).toEqual(['announced']);
+  });
+
+  it('leaves a form that is past and present alike ("beat", "put") against either time', async () => {
+    expect((await analyze(analyzer, 'After we beat the visitors at home, the fans sang.', ['After we defeated the visitors at home, the fans sang.'], parallel)).flags).toEqual([]);
+    // A form with one time keeps its flag.
+    expect((await analyze(analyzer, 'After we defeat the visitors at home, the fans sang.', ['After we defeated the visitors at home, the fans sang.'], parallel)).flags.map((f) => f.text)).toEqual(['defeat']);
   });
 
   it('leaves the same tense alone, and perfect against simple past', async () => {
