@@ -28,10 +28,20 @@ export function numberValues(text: string): number[] {
   return [...values].filter((v) => Number.isFinite(v));
 }
 
-/** The values a token writes as digits, an ordinal ("20th") or a cardinal word; none for anything else. */
+const VULGAR = new Map([
+  ['½', 1 / 2],
+  ['¼', 1 / 4],
+  ['¾', 3 / 4],
+  ['⅓', 1 / 3],
+  ['⅔', 2 / 3],
+]);
+
+/** The values a token writes as digits (with a vulgar fraction: "2½"), an ordinal ("20th") or a cardinal word. */
 export function figureValue(token: Token): number[] {
   const own = numberValues(token.text);
   if (own.length) return own;
+  const mixed = /^(\d+)([½¼¾⅓⅔])$/u.exec(token.text);
+  if (mixed) return [Number(mixed[1]) + VULGAR.get(mixed[2]!)!];
   const ordinal = ORDINAL.exec(token.norm);
   if (ordinal) return [Number(ordinal[1])];
   const word = WORDS.get(token.norm);
@@ -45,8 +55,26 @@ const SCALE = new Map([
   ['billion', 1e9],
 ]);
 
-/** "two and a half (million)": the figure is the number plus a half; the scale word after it still applies. */
-export const halfAfter = (tokens: readonly Token[], k: number): number => (tokens.slice(k + 1, k + 4).map((t) => t.norm).join(' ') === 'and a half' ? 0.5 : 0);
+/**
+ * The fraction written after the number at k, and how many tokens it takes: "two and a half", "2 1/2", "3 ¼".
+ * The scale word after it still applies ("2 1/2 million").
+ */
+export function fractionAfter(tokens: readonly Token[], k: number): { value: number; length: number } {
+  if (tokens.slice(k + 1, k + 4).map((t) => t.norm).join(' ') === 'and a half') return { value: 0.5, length: 3 };
+  const vulgar = VULGAR.get(tokens[k + 1]?.text ?? '');
+  if (vulgar !== undefined && numberValues(tokens[k]?.text ?? '').length) return { value: vulgar, length: 1 };
+  const [a, slash, b] = [tokens[k + 1], tokens[k + 2], tokens[k + 3]];
+  if (a && b && slash?.text === '/' && /^\d+$/.test(tokens[k]?.text ?? '') && /^[1-9]$/.test(a.text) && /^[2-9]$/.test(b.text) && Number(a.text) < Number(b.text))
+    return { value: Number(a.text) / Number(b.text), length: 3 };
+  return { value: 0, length: 0 };
+}
+
+/** Whether token k is the numerator or the denominator of a fraction after a whole number ("2 1/2"). */
+export function inFraction(tokens: readonly Token[], k: number): boolean {
+  const numerator = tokens[k + 1]?.text === '/' && fractionAfter(tokens, k - 1).length === 3;
+  const denominator = tokens[k - 1]?.text === '/' && fractionAfter(tokens, k - 3).length === 3;
+  return numerator || denominator;
+}
 
 /**
  * Token j's figure as the words after it complete it, and without the scale word: "ten thousand" is 10,000 and
@@ -57,9 +85,9 @@ export function figuresAt(tokens: readonly Token[], j: number): number[] {
     const scale = SCALE.get(tokens[j + 2]?.norm ?? '');
     return scale ? [scale / 2] : [];
   }
-  const half = halfAfter(tokens, j);
-  const values = figureValue(tokens[j]!).map((v) => v + half);
-  const scale = SCALE.get(tokens[j + (half ? 4 : 1)]?.norm ?? '');
+  const fraction = fractionAfter(tokens, j);
+  const values = figureValue(tokens[j]!).map((v) => v + fraction.value);
+  const scale = SCALE.get(tokens[j + fraction.length + 1]?.norm ?? '');
   return scale ? [...values.map((v) => v * scale), ...values] : values;
 }
 

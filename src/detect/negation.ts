@@ -12,10 +12,17 @@ export const NEGATED_WORD = /^non-\p{L}/u;
  */
 const FOCUS_AFTER = new Set(['only', 'until', 'till']);
 
+/**
+ * "dominated by Arabic flavour, and not African": "and not" or "but not" with at most two words after it to the
+ * sentence end sets aside an alternative ("more Arabic than African"); the clause itself stays affirmed.
+ */
+const CONTRAST_BEFORE = new Set(['and', 'but']);
+
 /** Whether word k of `words` (word tokens only) is a negation that reverses what follows. */
 export function negates(words: readonly Token[], k: number): boolean {
   const t = words[k];
   if (!t || !NEGATION.test(t.norm)) return false;
+  if (t.norm === 'not' && CONTRAST_BEFORE.has(words[k - 1]?.norm ?? '') && words.length - k - 1 <= 2 && words.length - k - 1 >= 1) return false;
   return !FOCUS_AFTER.has(words[k + 1]?.norm ?? '');
 }
 

@@ -5,7 +5,7 @@ import { AUXILIARY } from './closed-class.js';
 import { clockTimes, referenceTimes } from './clock.js';
 import { alignedRefs, evidenceOf, type RefSentence } from './context.js';
 import { notationFlag } from './notation.js';
-import { figuresAt, figureValue, halfAfter, numberValues, parallelCounterpart, type Counterpart } from './figures.js';
+import { figuresAt, figureValue, fractionAfter, inFraction, numberValues, parallelCounterpart, type Counterpart } from './figures.js';
 import type { DetectContext, Detector, DetectorMeta, EncodedSentence, RawFlag } from './types.js';
 
 /**
@@ -134,7 +134,9 @@ export class NumberDetector implements Detector {
       const sameTimes = clockTimes(s.sentence.text, s.sentence.start).filter((t) => t.minutes.some((m) => refTimes.has(m)));
       s.tokens.forEach((token, k) => {
         // A parallel reference translates this sentence, so "nine years" and "the 14th century" are checkable too.
-        const half = halfAfter(s.tokens, k);
+        // "2 1/2": the 1 and the 2 after the whole number are its fraction, not counts of their own.
+        if (inFraction(s.tokens, k)) return;
+        const half = fractionAfter(s.tokens, k).value;
         const values = (parallel ? figureValue(token) : numberValues(token.text)).map((v) => v + half);
         if (values.length === 0) return;
         if (sameTimes.some((t) => token.start >= t.start && token.end <= t.end)) return;

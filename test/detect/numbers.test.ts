@@ -216,6 +216,13 @@ describe('numbers against parallel references: lists and halves', () => {
     expect(await parallel('The ice there is 100000 years old.', 'The ice there is ten thousand years old.')).toEqual(['100000']);
   });
 
+  it('reads "2 1/2" and "2½" as two and a half, on either side', async () => {
+    expect(await parallel('The fine is more than two and a half million dollars.', 'The fine is over 2 1/2 million dollars.')).toEqual([]);
+    expect(await parallel('The fine is over 2 1/2 million dollars.', 'The fine is more than two and a half million dollars.')).toEqual([]);
+    expect(await parallel('The fine is over 2½ million dollars.', 'The fine is more than two and a half million dollars.')).toEqual([]);
+    expect(await parallel('The fine is over 3 1/2 million dollars.', 'The fine is more than two and a half million dollars.')).toEqual(['3']);
+  });
+
   it('reads a bracketed pair ("[1,1]") as a list of numbers, not a decimal comma', async () => {
     expect(await parallel('The scoreboard showed [1,1] after the break.', 'After the break the scoreboard showed [1,1].')).toEqual([]);
     expect(await parallel('The scoreboard showed [1, 1] after the break.', 'After the break the scoreboard showed [1,1].')).toEqual([]);

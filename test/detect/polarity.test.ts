@@ -64,6 +64,12 @@ describe('polarity against parallel references, read by the real model', () => {
     expect(await parallel('The probe came too close to the sun and did not survive.', 'The probe came too close to the sun and survived.')).toEqual(['not']);
   });
 
+  it('reads "and not X" at the end of a sentence as setting aside an alternative, not as a reversal', async () => {
+    expect(await parallel('The food here is shaped by Greek cooking, and not Turkish.', 'The food here owes more to Greek cooking than Turkish.')).toEqual([]);
+    // A negated clause still counts.
+    expect(await parallel('The food here is not shaped by Greek cooking.', 'The food here is shaped by Greek cooking.')).toEqual(['not']);
+  });
+
   it('reads both reference sentences a translation joins into one', async () => {
     expect(await parallel('But the talks are not over, in fact they resume in Geneva tomorrow.', 'But the talks are not over. They actually resume in Geneva tomorrow.')).toEqual([]);
   });
