@@ -10,7 +10,7 @@ export class CoverageDetector implements Detector {
   readonly id = 'coverage';
   readonly meta: DetectorMeta = {
     finds: 'omissions and additions of whole sentences (parallel references only)',
-    how: 'unaligned sentences of the monotonic alignment',
+    how: 'unaligned sentences of the monotonic alignment, unless a neighbour (or, for an MT sentence, its own weak match) has half of their content words',
     categories: ['omission', 'addition'],
     modes: ['parallel'],
   };

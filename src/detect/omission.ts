@@ -39,7 +39,7 @@ export class OmissionDetector implements Detector {
   readonly id = 'omission';
   readonly meta: DetectorMeta = {
     finds: 'words of the reference the translation leaves out ("the old bridge" for "the old stone bridge"; parallel references only)',
-    how: 'reference content words with no stem match and a weak best contextual-vector match in the MT sentence, placed next to the MT word their neighbour aligns to',
+    how: 'reference content words with no stem match and a weak best contextual-vector match in the MT sentence, placed next to the MT word their neighbour aligns to; a WordNet near relative among the MT words lowers the confidence',
     categories: ['omission'],
     modes: ['parallel'],
   };

@@ -65,7 +65,7 @@ export class UnmatchedDetector implements Detector {
   readonly id = 'unmatched';
   readonly meta: DetectorMeta = {
     finds: 'mistranslated or added content words (parallel references only)',
-    how: 'no stem match and a weak best contextual-vector match in the aligned reference sentence',
+    how: 'no stem match and a weak best contextual-vector match in the aligned reference sentence; a WordNet near relative among the reference words (models/wordnet-relations.tsv) lowers the confidence',
     categories: ['mistranslation'],
     modes: ['parallel'],
   };
