@@ -31,7 +31,8 @@ export function negates(words: readonly Token[], k: number): boolean {
  * that we cannot hear" says with a negation ("too close to it" has a preposition, not an infinitive).
  */
 function tooToInfinitive(tokens: readonly Token[]): boolean {
-  const at = tokens.map((t, i) => (t.word ? i : -1)).filter((i) => i >= 0);
+  if (!tokens.some((t) => t.norm === 'too')) return false;
+  const at = tokens.flatMap((t, i) => (t.word ? [i] : []));
   const tags = posTags(tokens);
   return at.some((i, k) => tokens[i]!.norm === 'too' && at.slice(k + 2, k + 6).some((j, n) => tokens[j]!.norm === 'to' && /^VB/.test(tags[at[k + 3 + n] ?? -1] ?? '')));
 }

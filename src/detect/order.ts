@@ -86,21 +86,22 @@ export class OrderDetector implements Detector {
   }
 
   private swaps(s: EncodedSentence, refs: RefSentence[]): RawFlag[] {
-    const words = s.tokens.filter((t) => t.word);
+    const at = s.tokens.flatMap((t, i) => (t.word ? [i] : []));
+    const words = at.map((i) => s.tokens[i]!);
     const tags = posTags(s.tokens);
     const mine = adjacentPairs(words);
+    const theirs = refs.map((ref) => {
+      const refWords = ref.tokens.filter((t) => t.word);
+      return { ref, words: refWords, pairs: adjacentPairs(refWords) };
+    });
     const found: { k: number; ref: RefSentence; inPlace: boolean }[] = [];
     for (let k = 0; k + 1 < words.length; k++) {
       const [a, b] = [words[k]!, words[k + 1]!];
       // Names, figures and dates are ordered by convention ("said Korb", "15 August"), not by grammar.
       if (a.norm === b.norm || !/^\p{Ll}+$/u.test(a.text) || !/^\p{Ll}+$/u.test(b.text)) continue;
-      if ([a, b].some((t) => FREE_ADVERB.test(t.norm) && tags[s.tokens.indexOf(t)]?.startsWith('RB'))) continue;
-      const ref = refs.find((r) => {
-        const refWords = r.tokens.filter((t) => t.word);
-        const theirs = adjacentPairs(refWords);
-        return theirs.has(pair(b, a)) && !theirs.has(pair(a, b)) && !mine.has(pair(b, a)) && !conjunctsSwapped(words, k, refWords);
-      });
-      if (ref) found.push({ k, ref, inPlace: swappedInPlace(words, k, ref.tokens.filter((t) => t.word)) });
+      if ([k, k + 1].some((w) => FREE_ADVERB.test(words[w]!.norm) && tags[at[w]!]?.startsWith('RB'))) continue;
+      const other = theirs.find((r) => r.pairs.has(pair(b, a)) && !r.pairs.has(pair(a, b)) && !mine.has(pair(b, a)) && !conjunctsSwapped(words, k, r.words));
+      if (other) found.push({ k, ref: other.ref, inPlace: swappedInPlace(words, k, other.words) });
     }
     // Two reversed pairs or more: the order is scrambled, whatever the neighbours; one alone must sit in place.
     const kept = found.length >= 2 ? found : found.filter((f) => f.inPlace);

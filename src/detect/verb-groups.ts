@@ -178,6 +178,7 @@ function findGroups(tokens: readonly Token[]): VerbGroup[] {
 
 function describe(chain: Word[], tense: Tense, order: number, goingTo: boolean): VerbGroup {
   const head = chain[chain.length - 1]!;
+  const readings = possibleTags(head.norm);
   const follows = (aux: Set<string>, next: (w: Word) => boolean) => chain.some((w, i) => aux.has(w.norm) && chain.slice(i + 1).some(next));
   return {
     finite: chain[0]!.token,
@@ -188,7 +189,7 @@ function describe(chain: Word[], tense: Tense, order: number, goingTo: boolean):
     progressive: !goingTo && follows(BE, (w) => w.tag === 'VBG' || w.norm === 'being' || (w === head && /ing$/u.test(w.norm) && !BE.has(w.norm))),
     perfect: follows(HAVE, (w) => w.tag === 'VBN' || w.tag === 'VBD' || w.norm === 'been'),
     lexical: lemma(head.norm),
-    pastOrPresent: chain.length === 1 && !isAux(head.norm) && possibleTags(head.norm).includes('VBD') && possibleTags(head.norm).includes('VBP'),
+    pastOrPresent: chain.length === 1 && !isAux(head.norm) && readings.includes('VBD') && readings.includes('VBP'),
   };
 }
 
